@@ -1,0 +1,36 @@
+import type { EventType } from './events';
+
+/**
+ * WARNING: every name here is persisted in Redis (BullMQ keys). Renaming one strands every job still queued
+ * under the old name. Add a new name and drain the old queue instead.
+ *
+ * One queue per consuming context: the relay copies each event into the queue of every context that
+ * subscribes to it (BullMQ has no fan-out of its own).
+ */
+export const QUEUES = {
+  catalogueEvents: 'catalogue-events',
+  enrolmentEvents: 'enrolment-events',
+  notificationEvents: 'notification-events',
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/**
+ * Which events each consuming context receives. An app that consumes a queue refuses to start unless it has
+ * a handler for every event listed for that queue. Contexts add their subscriptions with their issues.
+ */
+export const SUBSCRIPTIONS: Record<QueueName, readonly EventType[]> = {
+  [QUEUES.catalogueEvents]: [],
+  [QUEUES.enrolmentEvents]: [],
+  [QUEUES.notificationEvents]: [],
+};
+
+/** The queues an event is copied into. */
+export function queuesFor(
+  type: string,
+  subscriptions: Record<string, readonly string[]> = SUBSCRIPTIONS,
+): string[] {
+  return Object.entries(subscriptions)
+    .filter(([, types]) => types.includes(type))
+    .map(([queue]) => queue);
+}

@@ -1,0 +1,128 @@
+import type { IncomingMessage } from 'node:http';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyHelmet from '@fastify/helmet';
+import type { DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { Logger } from 'nestjs-pino';
+import type { AppConfig } from '../config/app-config';
+import { createValidationPipe } from '../errors/validation';
+import { ProblemDetailsFilter } from '../errors/problem-details.filter';
+import { Metrics } from '../metrics/metrics';
+import { requestId } from '../platform.module';
+
+/** JSON bodies above this are refused with 413 before anything reads them. */
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
+export interface AppDescription {
+  title: string;
+  description: string;
+}
+
+/** Builds the Fastify-based Nest application every deployable runs; `listen` is left to the caller. */
+export async function createApplication(
+  module: DynamicModule,
+  config: AppConfig,
+  description: AppDescription,
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: (request: IncomingMessage) => requestId(request),
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Swagger UI sets inline styles; our own pages do not need this.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: isLocal(config.publicUrl) ? null : [],
+      },
+    },
+    hsts: isLocal(config.publicUrl) ? false : { maxAge: 15552000, includeSubDomains: true },
+  });
+  await app.register(fastifyCookie, { secret: config.jwtSecret });
+  await app.register(fastifyCsrf, {
+    cookieKey: 'academy_csrf',
+    cookieOpts: {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: !isLocal(config.publicUrl),
+      signed: true,
+    },
+    getToken: (request: FastifyRequest) =>
+      (request.body as { _csrf?: string } | undefined)?._csrf ??
+      (request.headers['x-csrf-token'] as string | undefined),
+  });
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', String(request.id));
+  });
+  const metrics = app.get(Metrics);
+  fastify.addHook('onResponse', async (request, reply) => {
+    metrics.httpDuration.observe(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      },
+      reply.elapsedTime / 1000,
+    );
+  });
+  // Errors raised by Fastify itself (unreadable JSON, too large a body, a content type we do not take)
+  // happen before Nest sees the request; answer them as problem+json too.
+  const filter = app.get(ProblemDetailsFilter, { strict: false });
+  fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const problem = filter.toProblem(error, request);
+    void reply.status(problem.status).type('application/problem+json; charset=utf-8').send(problem);
+  });
+
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(description.title)
+      .setDescription(description.description)
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}
+
+export function isLocal(publicUrl: string): boolean {
+  const host = new URL(publicUrl).hostname;
+  return host === 'localhost' || host === '127.0.0.1' || host === '::1' || host === '[::1]';
+}
+
+/** main.ts of every app: config, application, listen on all interfaces. */
+export async function runApplication(
+  module: (config: AppConfig) => DynamicModule,
+  config: AppConfig,
+  description: AppDescription,
+): Promise<NestFastifyApplication> {
+  const app = await createApplication(module(config), config, description);
+  await app.listen({ port: config.port, host: '0.0.0.0' });
+  return app;
+}

@@ -1,0 +1,21 @@
+export * from './auth/decorators';
+export * from './auth/principal';
+export { AuthGuard } from './auth/auth.guard';
+export { SESSION_CHECKER, type SessionChecker } from './auth/jwt.strategy';
+export * from './config/app-config';
+export * from './database/database.module';
+export * from './database/database.options';
+export * from './database/transactions';
+export * from './errors/domain-error';
+export * from './errors/problem-details';
+export {
+  HTML_ERROR_RENDERER,
+  type HtmlErrorRenderer,
+  ProblemDetailsFilter,
+} from './errors/problem-details.filter';
+export { createValidationPipe } from './errors/validation';
+export * from './health/health.registry';
+export * from './http/bootstrap';
+export { Metrics } from './metrics/metrics';
+export * from './pagination';
+export { PlatformModule } from './platform.module';

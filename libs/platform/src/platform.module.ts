@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthGuard } from './auth/auth.guard';
+import { JwtStrategy } from './auth/jwt.strategy';
+import { TOKEN_ALGORITHM, TOKEN_AUDIENCE, TOKEN_ISSUER } from './auth/principal';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { ProblemDetailsFilter } from './errors/problem-details.filter';
+import { HealthController } from './health/health.controller';
+import { HealthRegistry } from './health/health.registry';
+import { Metrics, MetricsController } from './metrics/metrics';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+
+/** A caller's X-Request-Id is kept when it looks like one; otherwise we make one. */
+export function requestId(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  request.headers['x-request-id'] = id;
+  return id;
+}
+
+/**
+ * What every app has: validated config, structured logs with a request id, the default-deny auth guard,
+ * problem+json errors, health and metrics.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (request) => requestId(request),
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            customProps: () => ({ app: config.app }),
+            autoLogging: { ignore: (request) => (request.url ?? '').startsWith('/health') },
+            transport:
+              process.stdout.isTTY && config.logLevel !== 'silent'
+                ? { target: 'pino-pretty', options: { singleLine: true } }
+                : undefined,
+          },
+        }),
+        PassportModule,
+        JwtModule.register({
+          secret: config.jwtSecret,
+          signOptions: {
+            algorithm: TOKEN_ALGORITHM,
+            issuer: TOKEN_ISSUER,
+            audience: TOKEN_AUDIENCE,
+            expiresIn: '15m',
+          },
+          verifyOptions: { algorithms: [TOKEN_ALGORITHM], issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE },
+        }),
+        TerminusModule.forRoot({ errorLogStyle: 'pretty', gracefulShutdownTimeoutMs: 0 }),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        HealthRegistry,
+        Metrics,
+        JwtStrategy,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        ProblemDetailsFilter,
+        { provide: APP_FILTER, useExisting: ProblemDetailsFilter },
+      ],
+      exports: [APP_CONFIG, HealthRegistry, Metrics, JwtModule, ProblemDetailsFilter],
+    };
+  }
+}
