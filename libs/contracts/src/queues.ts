@@ -1,3 +1,4 @@
+import type { ContextName } from './event';
 import type { EventType } from './events';
 
 /**
@@ -14,6 +15,18 @@ export const QUEUES = {
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** The context that works each queue: its handlers run for the events routed there. */
+export const QUEUE_CONTEXT: Record<QueueName, ContextName> = {
+  [QUEUES.catalogueEvents]: 'catalogue',
+  [QUEUES.enrolmentEvents]: 'enrolment',
+  [QUEUES.notificationEvents]: 'notification',
+};
+
+/** The queue of a consuming context (identity consumes nothing). */
+export function queueOf(context: ContextName): QueueName | undefined {
+  return (Object.keys(QUEUE_CONTEXT) as QueueName[]).find((queue) => QUEUE_CONTEXT[queue] === context);
+}
 
 /**
  * Which events each consuming context receives. An app that consumes a queue refuses to start unless it has

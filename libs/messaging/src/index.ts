@@ -1,4 +1,10 @@
+export { EventBus } from './bus/event-bus';
+export { BullmqEventBus } from './bus/bullmq.bus';
+export * from './consumer/event-dispatcher';
+export * from './consumer/handler-registry';
 export * from './consumer/on-event.decorator';
 export * from './messaging.module';
+export * from './messaging.options';
 export * from './outbox/outbox';
+export { OutboxRelay } from './outbox/outbox.relay';
 export * from './outbox/outbox.schema';

@@ -7,6 +7,8 @@ export interface OutboxRow {
   createdAt: Date;
   publishedAt: Date | null;
   attempts: number;
+  /** After a failed delivery the relay waits until then before it tries the row again. */
+  nextAttemptAt: Date | null;
 }
 
 export interface ProcessedEventRow {
@@ -36,6 +38,7 @@ export function outboxSchema(context: string): EntitySchema<OutboxRow> {
         createdAt: { name: 'created_at', type: 'datetime', precision: 3 },
         publishedAt: { name: 'published_at', type: 'datetime', precision: 3, nullable: true },
         attempts: { type: 'int', default: 0 },
+        nextAttemptAt: { name: 'next_attempt_at', type: 'datetime', precision: 3, nullable: true },
       },
     });
     outboxSchemas.set(context, schema);
@@ -79,6 +82,7 @@ export async function createMessagingTables(queryRunner: QueryRunner, context: s
         { name: 'created_at', type: 'datetime', precision: 3 },
         { name: 'published_at', type: 'datetime', precision: 3, isNullable: true },
         { name: 'attempts', type: 'int', default: 0 },
+        { name: 'next_attempt_at', type: 'datetime', precision: 3, isNullable: true },
       ],
     }),
   );

@@ -2,7 +2,7 @@ import type { ContextName, EventDefinition, EventEnvelope } from '@academy/contr
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { outboxSchema } from './outbox.schema';
-import { nudgeRelay } from './relay-nudge';
+import { nudgeRelay, OUTBOX_WRITTEN } from './relay-nudge';
 
 /**
  * Records an event in the context's outbox. Call it with the EntityManager of the transaction that makes the
@@ -33,11 +33,13 @@ export async function appendToOutbox<TType extends string, TPayload>(
     createdAt,
     publishedAt: null,
     attempts: 0,
+    nextAttemptAt: null,
   });
-  // The relay looks after commit; if this transaction rolls back it simply finds nothing new.
+  // Wake the relay once the row is visible: after commit (see OutboxCommitSubscriber), or now without a
+  // transaction. A rolled-back transaction leaves nothing to find; the relay's poll covers any miss.
   const queryRunner = manager.queryRunner;
   if (queryRunner?.isTransactionActive) {
-    setImmediate(() => nudgeRelay(context));
+    queryRunner.data = { ...(queryRunner.data as object | undefined), [OUTBOX_WRITTEN]: context };
   } else {
     nudgeRelay(context);
   }
