@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AccountService } from './account/account.service';
+import { AuthService } from './auth/auth.service';
+import { RegistrationService } from './registration/registration.service';
 
-/** Placeholder: organisations, users, memberships and authentication come here. */
-@Module({})
+/** Organisations, users, memberships and authentication. */
+@Module({
+  providers: [AuthService, AccountService, RegistrationService],
+  exports: [AuthService, AccountService, RegistrationService],
+})
 export class IdentityModule {}
