@@ -19,7 +19,8 @@ import {
  */
 export const SESSION_CHECKER = Symbol('SESSION_CHECKER');
 export interface SessionChecker {
-  isActive(userId: string, sessionVersion: number): Promise<boolean>;
+  /** `sessionId` is the token's `sid`, so ending one session (logout) refuses its access tokens too. */
+  isActive(userId: string, sessionVersion: number, sessionId?: string): Promise<boolean>;
 }
 
 const fromCookie = (request: FastifyRequest): string | null =>
@@ -46,7 +47,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(claims: AccessTokenClaims): Promise<Principal | false> {
-    if (this.sessions && !(await this.sessions.isActive(claims.sub, claims.sv))) return false;
+    if (this.sessions && !(await this.sessions.isActive(claims.sub, claims.sv, claims.sid))) return false;
     return principalFromClaims(claims);
   }
 }

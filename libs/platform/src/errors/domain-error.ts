@@ -23,6 +23,7 @@ export const ERROR_STATUS = {
   'identity.join-code-unknown': 422,
   'identity.password-rejected': 422,
   'identity.organisation-name-taken': 409,
+  'identity.password-incorrect': 403,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, IsNull, LessThan, Not, type Repository } from 'typeorm';
+import { IDENTITY } from '../identity.constants';
+import { RefreshToken } from './refresh-token.entity';
+
+@Injectable()
+export class RefreshTokensRepository {
+  constructor(
+    @InjectRepository(RefreshToken, IDENTITY) private readonly repository: Repository<RefreshToken>,
+  ) {}
+
+  private repo(manager?: EntityManager): Repository<RefreshToken> {
+    return manager ? manager.getRepository(RefreshToken) : this.repository;
+  }
+
+  async insert(token: RefreshToken, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).insert(token);
+  }
+
+  findByHash(tokenHash: string): Promise<RefreshToken | null> {
+    return this.repository.findOneBy({ tokenHash });
+  }
+
+  /**
+   * Marks the token spent only if it still is neither spent nor revoked. Of two concurrent exchanges of one
+   * token exactly one gets `true`; the other is reuse.
+   */
+  async markUsed(id: string, at: Date, manager?: EntityManager): Promise<boolean> {
+    const result = await this.repo(manager).update(
+      { id, usedAt: IsNull(), revokedAt: IsNull() },
+      { usedAt: at },
+    );
+    return result.affected === 1;
+  }
+
+  async revokeFamily(familyId: string, at: Date, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).update({ familyId, revokedAt: IsNull() }, { revokedAt: at });
+  }
+
+  async revokeAllForUser(userId: string, at: Date, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).update({ userId, revokedAt: IsNull() }, { revokedAt: at });
+  }
+
+  familyRevoked(familyId: string): Promise<boolean> {
+    return this.repository.existsBy({ familyId, revokedAt: Not(IsNull()) });
+  }
+
+  async deleteForUser(userId: string, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).delete({ userId });
+  }
+
+  /** Housekeeping: tokens past their expiry are of no use to anyone. */
+  async deleteExpiredBefore(at: Date): Promise<number> {
+    const result = await this.repository.delete({ expiresAt: LessThan(at) });
+    return result.affected ?? 0;
+  }
+}

@@ -1,0 +1,116 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { DomainError } from '@academy/platform';
+import type { EntityManager } from 'typeorm';
+import { UsersRepository } from '../users/users.repository';
+import { RefreshToken } from './refresh-token.entity';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { judgeRefresh, REFRESH_TOKEN_TTL_MS } from './refresh-rotation';
+import { SessionStatus } from './session-status';
+
+export interface IssuedRefreshToken {
+  userId: string;
+  /** The session: the refresh-token family, `sid` in access tokens. */
+  sessionId: string;
+  refreshToken: string;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+
+export const sessionExpired = () =>
+  new DomainError('auth.token-invalid', 'Your session has ended. Log in again.');
+
+/** Sessions are families of rotating refresh tokens; only hashes of the tokens are stored. */
+@Injectable()
+export class SessionsService {
+  private readonly logger = new Logger('Sessions');
+
+  constructor(
+    private readonly tokens: RefreshTokensRepository,
+    private readonly users: UsersRepository,
+    private readonly status: SessionStatus,
+  ) {}
+
+  /** A new session with its first refresh token. */
+  async start(userId: string, manager?: EntityManager): Promise<IssuedRefreshToken> {
+    const sessionId = randomUUID();
+    return { userId, sessionId, refreshToken: await this.issue(userId, sessionId, manager) };
+  }
+
+  /**
+   * Exchanges a refresh token for the next one of its family. Reuse of a spent token (or losing a race for
+   * the same token) revokes the family: whoever holds a copy is shut out, the rightful owner logs in again.
+   */
+  async rotate(refreshToken: string): Promise<IssuedRefreshToken> {
+    const now = new Date();
+    const token = await this.tokens.findByHash(hashToken(refreshToken));
+    const verdict = judgeRefresh(token, now);
+    if (!token || verdict !== 'rotate') {
+      if (token && verdict === 'reuse') await this.revokeReused(token);
+      throw sessionExpired();
+    }
+    if (!(await this.tokens.markUsed(token.id, now))) {
+      await this.revokeReused(token);
+      throw sessionExpired();
+    }
+    return {
+      userId: token.userId,
+      sessionId: token.familyId,
+      refreshToken: await this.issue(token.userId, token.familyId),
+    };
+  }
+
+  /** The session a refresh token belongs to, if the token is known (logout with only a cookie). */
+  async sessionOf(refreshToken: string): Promise<string | undefined> {
+    return (await this.tokens.findByHash(hashToken(refreshToken)))?.familyId;
+  }
+
+  async end(sessionId: string): Promise<void> {
+    await this.tokens.revokeFamily(sessionId, new Date());
+    this.status.forgetSession(sessionId);
+  }
+
+  /**
+   * Ends every session of a user inside the caller's transaction: bumps the session version (refusing every
+   * access token at once) and revokes every refresh token. Call `forgetUser` after commit.
+   */
+  async endAll(userId: string, manager: EntityManager): Promise<void> {
+    await this.users.bumpSessionVersion(userId, manager);
+    await this.tokens.revokeAllForUser(userId, new Date(), manager);
+  }
+
+  /** Erasure: the user's sessions vanish with them. */
+  async deleteAll(userId: string, manager: EntityManager): Promise<void> {
+    await this.tokens.deleteForUser(userId, manager);
+  }
+
+  /** Drops this process's cached view of the user's sessions (after `endAll` committed). */
+  forgetUser(userId: string): void {
+    this.status.forgetUser(userId);
+  }
+
+  private async issue(userId: string, familyId: string, manager?: EntityManager): Promise<string> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    const now = new Date();
+    const row = Object.assign(new RefreshToken(), {
+      id: randomUUID(),
+      familyId,
+      userId,
+      tokenHash: hashToken(refreshToken),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + REFRESH_TOKEN_TTL_MS),
+      usedAt: null,
+      revokedAt: null,
+    });
+    await this.tokens.insert(row, manager);
+    return refreshToken;
+  }
+
+  private async revokeReused(token: RefreshToken): Promise<void> {
+    this.logger.warn(
+      { userId: token.userId, sessionId: token.familyId },
+      'refresh token reused: session revoked',
+    );
+    await this.end(token.familyId);
+  }
+}

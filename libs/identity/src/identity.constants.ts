@@ -1,0 +1,2 @@
+/** WARNING: names the DataSource, the SQLite file and the migrations table; never rename it. */
+export const IDENTITY = 'identity' as const;
