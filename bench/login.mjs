@@ -84,10 +84,14 @@ async function main() {
 
   try {
     log('Building dist/ if it is missing or older than the sources…');
-    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-needed'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
+    try {
+      execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-needed'], {
+        cwd: root,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+    } catch {
+      throw new BenchError('the build failed (see above); nothing measured.');
+    }
 
     const email = 'bench-admin@example.org';
     const password = `bench-${randomBytes(12).toString('base64url')}`;
