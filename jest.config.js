@@ -14,9 +14,10 @@ const base = {
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
 };
 module.exports = {
+  testTimeout: 60000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
-    { ...base, displayName: 'int', testMatch: ['**/*.int-spec.ts'], testTimeout: 60000 },
-    { ...base, displayName: 'e2e', testMatch: ['**/*.e2e-spec.ts'], testTimeout: 120000 },
+    { ...base, displayName: 'int', testMatch: ['**/*.int-spec.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['**/*.e2e-spec.ts'] },
   ],
 };

@@ -8,6 +8,12 @@ import { outboxSchema, type OutboxRow } from './outbox.schema';
 import { onRelayNudge, OutboxCommitSubscriber } from './relay-nudge';
 
 const BATCH = 100;
+
+interface BatchResult {
+  published: number;
+  failed: number;
+  error?: unknown;
+}
 const MAX_ROW_DELAY_MS = 60_000;
 const MAX_LOOP_DELAY_MS = 5_000;
 
@@ -76,8 +82,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async drain(): Promise<number> {
     let total = 0;
     for (;;) {
-      const published = await this.publishBatch();
+      const { published, failed, error } = await this.publishBatch();
       total += published;
+      if (published === 0 && failed > 0) throw error;
       if (published === 0) return total;
     }
   }
@@ -86,7 +93,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     while (!this.stopped) {
       let published = 0;
       try {
-        published = await this.publishBatch();
+        const result = await this.publishBatch();
+        published = result.published;
+        if (result.failed > 0 && published === 0) throw result.error;
         this.consecutiveFailures = 0;
       } catch (error) {
         this.consecutiveFailures++;
@@ -120,13 +129,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     });
   }
 
-  private async publishBatch(): Promise<number> {
+  private async publishBatch(): Promise<BatchResult> {
     if (this.dataSource.options.type === 'better-sqlite3') {
       // One process owns the SQLite file; handlers may open their own transactions on this very DataSource,
       // so no transaction is held while they run.
       return this.deliver(await this.due(this.dataSource.manager, false), this.dataSource.manager);
     }
-    return this.dataSource.transaction(async (manager) =>
+    // READ COMMITTED: no gap locks, so relays in several replicas skip each other's rows instead of deadlocking.
+    return this.dataSource.transaction('READ COMMITTED', async (manager) =>
       this.deliver(await this.due(manager, true), manager),
     );
   }
@@ -145,36 +155,35 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /**
    * Publishes the batch at once; if that fails, row by row, so one event that cannot be delivered (a handler
-   * failing in-process) does not hold back the others. Fails as a whole only when nothing got through.
+   * failing in-process) does not hold back the others. Failed rows are given a later attempt; that mark
+   * commits with the batch, so an error is reported rather than thrown.
    */
-  private async deliver(rows: OutboxRow[], manager: EntityManager): Promise<number> {
-    if (!rows.length) return 0;
+  private async deliver(rows: OutboxRow[], manager: EntityManager): Promise<BatchResult> {
+    if (!rows.length) return { published: 0, failed: 0 };
     const envelopes = rows.map((row) => JSON.parse(row.payload) as EventEnvelope);
     try {
       await this.bus.publish(envelopes);
       await this.markPublished(manager, rows);
-      return rows.length;
+      return { published: rows.length, failed: 0 };
     } catch (batchError) {
       if (rows.length === 1) {
         await this.markFailed(manager, rows[0]);
-        throw batchError;
+        return { published: 0, failed: 1, error: batchError };
       }
-      let published = 0;
-      for (const [index, row] of rows.entries()) {
-        try {
-          await this.bus.publish([envelopes[index]]);
-          await this.markPublished(manager, [row]);
-          published++;
-        } catch (error) {
-          await this.markFailed(manager, row);
-          this.logger.warn(
-            `event ${row.type} ${row.id} not delivered: ${error instanceof Error ? error.message : String(error)}`,
-          );
-        }
-      }
-      if (!published) throw batchError;
-      return published;
     }
+    const result: BatchResult = { published: 0, failed: 0 };
+    for (const [index, row] of rows.entries()) {
+      try {
+        await this.bus.publish([envelopes[index]]);
+        await this.markPublished(manager, [row]);
+        result.published++;
+      } catch (error) {
+        await this.markFailed(manager, row);
+        result.failed++;
+        result.error = error;
+      }
+    }
+    return result;
   }
 
   private async markPublished(manager: EntityManager, rows: OutboxRow[]): Promise<void> {
