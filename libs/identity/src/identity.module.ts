@@ -15,6 +15,7 @@ import { IdentityDatabaseModule } from './identity.database';
 import { IDENTITY } from './identity.constants';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
+import { IDENTITY_PAGE_CONTROLLERS } from './pages';
 import { PasswordHasher } from './passwords/password-hasher';
 import { RegistrationController } from './registration/registration.controller';
 import { RegistrationService } from './registration/registration.service';
@@ -66,6 +67,7 @@ const HTTP_THROTTLE = { name: 'default', ttl: 60 * 60_000, limit: 100 };
     AccountController,
     OrganisationsController,
     UsersController,
+    ...IDENTITY_PAGE_CONTROLLERS,
   ],
   providers: [
     {

@@ -4,5 +4,11 @@ export { DEFAULT_LOCALE, isLocale, LANG_COOKIE, type Locale, LOCALES, rememberLo
 export type { MessageParams } from './i18n/message-catalogue';
 export { type FormErrors, formErrors, NO_ERRORS, translateFieldErrors } from './render/forms';
 export { NAVIGATION } from './render/navigation';
-export { PageRenderer, type PageShell, type RenderOptions } from './render/page-renderer';
+export {
+  defaultSignInUrl,
+  PageRenderer,
+  type PageShell,
+  type RenderOptions,
+  type SignInUrl,
+} from './render/page-renderer';
 export { WebModule } from './web.module';

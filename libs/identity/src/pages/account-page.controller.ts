@@ -1,13 +1,7 @@
 import { Body, Controller, Get, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import {
-  APP_CONFIG,
-  type AppConfig,
-  type AuthenticatedRequest,
-  isLocal,
-  type Principal,
-} from '@academy/platform';
+import { APP_CONFIG, type AppConfig, type AuthenticatedRequest, type Principal } from '@academy/platform';
 import {
   CsrfProtected,
   type FormErrors,
@@ -44,15 +38,12 @@ const LANGUAGE_OPTIONS: Array<{ value: string; labelKey: string; lang: string }>
 @ApiExcludeController()
 @Controller('account')
 export class AccountPageController {
-  private readonly secure: boolean;
-
   constructor(
     private readonly pages: PageRenderer,
     private readonly account: AccountService,
     private readonly auth: AuthService,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.secure = !isLocal(config.publicUrl);
     registerIdentityPages(pages);
   }
 
@@ -88,7 +79,7 @@ export class AccountPageController {
     }
     await this.account.update(userId, { locale });
     // The access token still names the old language until it is renewed; the cookie takes effect now.
-    rememberLocale(reply, locale, this.secure);
+    rememberLocale(reply, locale, this.pages.secureCookies);
     return reply.redirect('/account?done=language', 303);
   }
 
@@ -127,9 +118,9 @@ export class AccountPageController {
     }
     // A new password ends every session, this one too; open a fresh one so the person stays logged in here.
     try {
-      startSession(reply, await this.auth.login(me.email, next, request.ip), this.secure);
+      startSession(reply, await this.auth.login(me.email, next, request.ip), this.config);
     } catch {
-      endSession(reply, this.secure);
+      endSession(reply, this.config);
       return reply.redirect('/login', 303);
     }
     return reply.redirect('/account?done=password', 303);
@@ -161,7 +152,7 @@ export class AccountPageController {
       }
       throw error;
     }
-    endSession(reply, this.secure);
+    endSession(reply, this.config);
     return reply.redirect('/?done=erased', 303);
   }
 

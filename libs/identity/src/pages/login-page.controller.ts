@@ -6,7 +6,6 @@ import {
   type AppConfig,
   type AuthenticatedRequest,
   DomainError,
-  isLocal,
   Public,
 } from '@academy/platform';
 import {
@@ -38,14 +37,12 @@ interface LoginView {
 @Controller()
 export class LoginPageController {
   private readonly logger = new Logger(LoginPageController.name);
-  private readonly secure: boolean;
 
   constructor(
     private readonly pages: PageRenderer,
     private readonly auth: AuthService,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.secure = !isLocal(config.publicUrl);
     registerIdentityPages(pages);
   }
 
@@ -85,7 +82,7 @@ export class LoginPageController {
     }
     try {
       const result = await this.auth.login(email, password, request.ip);
-      startSession(reply, result, this.secure);
+      startSession(reply, result, this.config);
       return reply.header('cache-control', 'no-store').redirect(next ?? '/', 303);
     } catch (error: unknown) {
       if (hasCode(error, 'auth.invalid-credentials')) {
@@ -109,7 +106,7 @@ export class LoginPageController {
   @CsrfProtected()
   async logout(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
     if (request.principal) await this.auth.logout(request.principal.sessionId);
-    endSession(reply, this.secure);
+    endSession(reply, this.config);
     return reply.header('cache-control', 'no-store').redirect('/?done=logged-out', 303);
   }
 
@@ -130,13 +127,13 @@ export class LoginPageController {
     void reply.header('cache-control', 'no-store');
     if (refreshToken) {
       try {
-        startSession(reply, await this.auth.refresh(refreshToken), this.secure);
+        startSession(reply, await this.auth.refresh(refreshToken), this.config);
         return reply.redirect(target ?? '/', 303);
       } catch (error: unknown) {
         // A spent, revoked or expired refresh token: the person logs in again. Anything else is worth a look,
         // but logging in again is still the best the person can do.
         if (!(error instanceof DomainError)) this.logger.warn({ err: error }, 'session renewal failed');
-        endSession(reply, this.secure);
+        endSession(reply, this.config);
       }
     }
     const query = new URLSearchParams();

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { APP_CONFIG, type AppConfig, type AuthenticatedRequest, isLocal, Public } from '@academy/platform';
+import { APP_CONFIG, type AppConfig, type AuthenticatedRequest, Public } from '@academy/platform';
 import {
   CsrfProtected,
   type FormErrors,
@@ -48,15 +48,12 @@ interface RegisterValues {
 @Public()
 @Controller('register')
 export class RegisterPageController {
-  private readonly secure: boolean;
-
   constructor(
     private readonly pages: PageRenderer,
     private readonly registration: RegistrationService,
     private readonly auth: AuthService,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.secure = !isLocal(config.publicUrl);
     registerIdentityPages(pages);
   }
 
@@ -122,7 +119,7 @@ export class RegisterPageController {
     }
     // The new volunteer is logged in straight away; should that fail, they can still log in themselves.
     try {
-      startSession(reply, await this.auth.login(values.email, password, request.ip), this.secure);
+      startSession(reply, await this.auth.login(values.email, password, request.ip), this.config);
     } catch {
       return reply.redirect('/login', 303);
     }

@@ -64,17 +64,28 @@ export class HtmlErrorPages implements HtmlErrorRenderer {
   }
 
   private toLogin(request: FastifyRequest, reply: FastifyReply, problem: ProblemDetails): void {
-    // After logging in, a GET can be repeated; a form POST cannot, so it returns to the home page.
-    const next = request.method === 'GET' ? safeNextPath(request.url) : undefined;
-    const query = new URLSearchParams();
-    if (next && next !== '/') query.set('next', next);
-    if (problem.code === 'auth.token-invalid') {
-      query.set('reason', 'expired');
-      // A stale token would be sent (and ignored) on every request until it is gone.
-      void reply.clearCookie(ACCESS_TOKEN_COOKIE, { path: '/' });
-    }
-    const search = query.toString();
-    void reply.header('cache-control', 'no-store').redirect(search ? `/login?${search}` : '/login', 303);
+    const expired = problem.code === 'auth.token-invalid';
+    // A stale token would be sent (and ignored) on every request until it is gone.
+    if (expired) void reply.clearCookie(ACCESS_TOKEN_COOKIE, { path: '/' });
+    void reply
+      .header('cache-control', 'no-store')
+      .redirect(this.pages.signInUrl(returnPath(request), expired), 303);
+  }
+}
+
+/**
+ * Where to come back to after logging in. A GET can simply be repeated; a form POST cannot, so it returns
+ * to the page the form was on (when that page is ours).
+ */
+function returnPath(request: FastifyRequest): string | undefined {
+  if (request.method === 'GET' || request.method === 'HEAD') return safeNextPath(request.url);
+  const referer = request.headers.referer;
+  if (!referer) return undefined;
+  try {
+    const from = new URL(referer);
+    return from.host === request.headers.host ? safeNextPath(`${from.pathname}${from.search}`) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -29,6 +29,17 @@ export interface PageShell {
   hasErrors: boolean;
 }
 
+/** Builds the URL a page request without a valid login is redirected to; `next` is a local path. */
+export type SignInUrl = (next: string | undefined, expired: boolean) => string;
+
+export const defaultSignInUrl: SignInUrl = (next, expired) => {
+  const query = new URLSearchParams();
+  if (next && next !== '/') query.set('next', next);
+  if (expired) query.set('reason', 'expired');
+  const search = query.toString();
+  return search ? `/login?${search}` : '/login';
+};
+
 /** Handlebars `@data` frame: how helpers learn the request's language. */
 interface Frame {
   locale: Locale;
@@ -48,6 +59,9 @@ export class PageRenderer {
   private readonly views = new Map<string, Handlebars.TemplateDelegate>();
   readonly messages = new MessageCatalogue();
   readonly secureCookies: boolean;
+  private signIn: SignInUrl = defaultSignInUrl;
+  /** `views:<namespace>` and `messages:<namespace>` → the folder they came from. */
+  private readonly folders = new Map<string, string>();
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -62,9 +76,11 @@ export class PageRenderer {
 
   /**
    * Makes `<dir>/*.hbs` renderable as `namespace/name`, and `<dir>/partials/*.hbs` usable as
-   * `{{> namespace/name}}`. Call it from the context's module (constructor or onModuleInit).
+   * `{{> namespace/name}}`. Registering the same folder again does nothing, so each of a context's
+   * controllers may make sure of its views; another folder under a taken namespace is an error.
    */
   registerViews(namespace: string, dir: string): void {
+    if (this.alreadyRegistered(`views:${namespace}`, dir)) return;
     for (const file of templatesIn(dir)) {
       const name = `${namespace}/${basename(file, '.hbs')}`;
       if (!VIEW_NAME.test(name)) throw new Error(`View "${name}" needs a lower-case, dashed name.`);
@@ -76,7 +92,30 @@ export class PageRenderer {
 
   /** Loads `<dir>/{nl,fy,en}.json` as `namespace.…` keys. */
   registerMessages(namespace: string, dir: string): void {
+    if (this.alreadyRegistered(`messages:${namespace}`, dir)) return;
     this.messages.register(namespace, dir);
+  }
+
+  private alreadyRegistered(what: string, dir: string): boolean {
+    const known = this.folders.get(what);
+    if (known === undefined) {
+      this.folders.set(what, dir);
+      return false;
+    }
+    if (known === dir) return true;
+    throw new Error(`${what} is already registered from ${known}; not also from ${dir}.`);
+  }
+
+  /**
+   * Where a page request without a valid login is sent. The identity context may route it through a session
+   * renewal (the refresh cookie travels only to its own path) before falling back to the login page.
+   */
+  useSignInUrl(build: SignInUrl): void {
+    this.signIn = build;
+  }
+
+  signInUrl(next: string | undefined, expired: boolean): string {
+    return this.signIn(next, expired);
   }
 
   t(locale: Locale, key: string, params?: MessageParams): string {
