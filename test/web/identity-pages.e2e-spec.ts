@@ -13,12 +13,6 @@ import {
   form,
 } from './support/academy-app';
 
-jest.mock('@fastify/cookie', () =>
-  jest
-    .requireActual<typeof import('./support/native-require')>('./support/native-require')
-    .nativeRequire('@fastify/cookie'),
-);
-
 const ADMIN = { email: 'beheer@academie.test', password: 'koffie in it doarpshûs om tsien oere' };
 
 describe('identity pages (all-in-one)', () => {

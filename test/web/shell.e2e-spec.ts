@@ -7,12 +7,6 @@ import {
   decodeEntities,
 } from './support/academy-app';
 
-jest.mock('@fastify/cookie', () =>
-  jest
-    .requireActual<typeof import('./support/native-require')>('./support/native-require')
-    .nativeRequire('@fastify/cookie'),
-);
-
 describe('page shell (all-in-one)', () => {
   let academy: BootedAcademy;
   let app: NestFastifyApplication;
