@@ -36,8 +36,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
+    this.respond(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+  }
+
+  /** Answers an error: problem+json, or an HTML page where the web library renders one. */
+  respond(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const body = this.toProblem(exception, request);
     if (body.status >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');

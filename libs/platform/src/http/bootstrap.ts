@@ -90,10 +90,9 @@ export async function createApplication(
   // Errors raised by Fastify itself (unreadable JSON, too large a body, a content type we do not take)
   // happen before Nest sees the request; answer them as problem+json too.
   const filter = app.get(ProblemDetailsFilter, { strict: false });
-  fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const problem = filter.toProblem(error, request);
-    void reply.status(problem.status).type('application/problem+json; charset=utf-8').send(problem);
-  });
+  fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+    filter.respond(error, request, reply),
+  );
 
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
