@@ -53,11 +53,14 @@ export class SessionsService {
       await this.revokeReused(token);
       throw sessionExpired();
     }
-    return {
-      userId: token.userId,
-      sessionId: token.familyId,
-      refreshToken: await this.issue(token.userId, token.familyId),
-    };
+    const next = await this.issue(token.userId, token.familyId);
+    // A concurrent reuse may have revoked the family while the next token was being written; it must not
+    // survive that. Whichever statement runs last, the new token ends up revoked with its family.
+    if (await this.tokens.familyRevoked(token.familyId)) {
+      await this.end(token.familyId);
+      throw sessionExpired();
+    }
+    return { userId: token.userId, sessionId: token.familyId, refreshToken: next };
   }
 
   /** The session a refresh token belongs to, if the token is known (logout with only a cookie). */
