@@ -39,7 +39,9 @@ describe('refresh-token rotation', () => {
   let sessions: SessionsService;
   const forgotten: string[] = [];
 
-  beforeAll(() => Logger.overrideLogger(false));
+  beforeAll(() => {
+    Logger.overrideLogger(false);
+  });
 
   beforeEach(() => {
     tokens = new FakeRefreshTokens();
