@@ -10,9 +10,10 @@ import prettier from 'eslint-config-prettier';
 const CONTEXTS = ['identity', 'catalogue', 'enrolment', 'notification'];
 const SHARED = ['platform', 'contracts', 'messaging', 'web'];
 
-// Relative paths stay inside a library: three levels up from libs/x/src/feature/ leaves it.
+// Relative paths stay inside a library: three levels up from libs/x/src/feature/ leaves it, and so does
+// ../../<lib>/src from a file directly in src/.
 const relativeEscape = (what) => ({
-  group: ['../../../*', '**/libs/**', '**/apps/**'],
+  group: ['../../../*', '../../*/src', '../../*/src/**', '**/libs/**', '**/apps/**'],
   message: `${what} reaches other libraries only through their @academy/* entry point.`,
 });
 

@@ -25,6 +25,16 @@ export function requestId(request: IncomingMessage): string {
   return id;
 }
 
+/** Pretty logs are a development nicety: production images do not ship pino-pretty. */
+function installed(name: string): boolean {
+  try {
+    require.resolve(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * What every app has: validated config, structured logs with a request id, the default-deny auth guard,
  * problem+json errors, health and metrics.
@@ -52,7 +62,7 @@ export class PlatformModule {
             customProps: () => ({ app: config.app }),
             autoLogging: { ignore: (request) => (request.url ?? '').startsWith('/health') },
             transport:
-              process.stdout.isTTY && config.logLevel !== 'silent'
+              process.stdout.isTTY && config.logLevel !== 'silent' && installed('pino-pretty')
                 ? { target: 'pino-pretty', options: { singleLine: true } }
                 : undefined,
           },
