@@ -17,8 +17,10 @@ export function setRetryAfter(reply: FastifyReply, error: unknown): void {
 }
 
 /**
- * Guards run before pipes, so the body is validated here first: a malformed login is a 400 that never
- * reaches the password check or the attempt counters.
+ * Guards run before pipes, so the body is checked here first: a malformed login is a 4xx that never reaches
+ * the password check or the attempt counters. JSON only: a cross-site HTML form can post urlencoded bodies
+ * without any preflight, and would log a victim's browser into the attacker's account (login CSRF). The
+ * pages have their own, CSRF-protected login form.
  */
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
@@ -26,7 +28,11 @@ export class LocalAuthGuard extends AuthGuard('local') {
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
-    await this.validation.transform(http.getRequest<FastifyRequest>().body, {
+    const request = http.getRequest<FastifyRequest>();
+    if (!/^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '')) {
+      throw new DomainError('request.unsupported-media-type', 'Send the login as application/json.');
+    }
+    await this.validation.transform(request.body, {
       type: 'body',
       metatype: LoginRequest,
     });
