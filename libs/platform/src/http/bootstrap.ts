@@ -6,11 +6,10 @@ import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
 import { createValidationPipe } from '../errors/validation';
-import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { Metrics } from '../metrics/metrics';
 import { requestId } from '../platform.module';
 
@@ -87,13 +86,6 @@ export async function createApplication(
       reply.elapsedTime / 1000,
     );
   });
-  // Errors raised by Fastify itself (unreadable JSON, too large a body, a content type we do not take)
-  // happen before Nest sees the request; answer them as problem+json too.
-  const filter = app.get(ProblemDetailsFilter, { strict: false });
-  fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
-    filter.respond(error, request, reply),
-  );
-
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
