@@ -1,4 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { CatalogueModule } from '@academy/catalogue';
+import { QUEUES } from '@academy/contracts';
 import { IdentityModule } from '@academy/identity';
 import { MessagingModule } from '@academy/messaging';
 import { type AppConfig, PlatformModule } from '@academy/platform';
@@ -12,8 +14,9 @@ export class AcademyModule {
       module: AcademyModule,
       imports: [
         PlatformModule.forRoot(config),
-        MessagingModule.forRoot({ transport: 'in-process', consumes: [] }),
+        MessagingModule.forRoot({ transport: 'in-process', consumes: [QUEUES.catalogueEvents] }),
         IdentityModule,
+        CatalogueModule,
         WebModule,
       ],
     };

@@ -1,10 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { CatalogueModule } from '@academy/catalogue';
 import { QUEUES } from '@academy/contracts';
 import { MessagingModule } from '@academy/messaging';
 import { type AppConfig, PlatformModule } from '@academy/platform';
 import { WebModule } from '@academy/web';
 
-/** The course-catalogue service. The catalogue context arrives with its own issue. */
+/** The course-catalogue service: the catalogue context on MySQL/MariaDB and BullMQ. */
 @Module({})
 export class CourseCatalogueAppModule {
   static forConfig(config: AppConfig): DynamicModule {
@@ -17,6 +18,7 @@ export class CourseCatalogueAppModule {
           redisUrl: config.redisUrl,
           consumes: [QUEUES.catalogueEvents],
         }),
+        CatalogueModule,
         WebModule,
       ],
     };

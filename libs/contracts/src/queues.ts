@@ -33,7 +33,8 @@ export function queueOf(context: ContextName): QueueName | undefined {
  * a handler for every event listed for that queue. Contexts add their subscriptions with their issues.
  */
 export const SUBSCRIPTIONS: Record<QueueName, readonly EventType[]> = {
-  [QUEUES.catalogueEvents]: [],
+  // Seat counts for "seats left" and the has-seats filter.
+  [QUEUES.catalogueEvents]: ['enrolment.session.seats-changed.v1'],
   [QUEUES.enrolmentEvents]: [],
   [QUEUES.notificationEvents]: [],
 };

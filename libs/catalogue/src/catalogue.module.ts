@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { MessagingModule } from '@academy/messaging';
+import { CatalogueDatabaseModule } from './catalogue.database';
+import { CATALOGUE } from './catalogue.constants';
+import { CategoriesController } from './categories/categories.controller';
+import { CategoriesService } from './categories/categories.service';
+import { CatalogueViews } from './courses/catalogue-views';
+import { CoursesController } from './courses/courses.controller';
+import { CoursesService } from './courses/courses.service';
+import { ProvidersController } from './providers/providers.controller';
+import { ProvidersService } from './providers/providers.service';
+import { CatalogueSearchService } from './search/catalogue-search.service';
+import { SeatsConsumer } from './seats/seats.consumer';
+import { SessionsController } from './sessions/sessions.controller';
+import { SessionsService } from './sessions/sessions.service';
+
+const services = [
+  CategoriesService,
+  ProvidersService,
+  CoursesService,
+  SessionsService,
+  CatalogueSearchService,
+];
+
+/**
+ * Providers, categories, courses, sessions and meetings; search; the seat counts enrolment reports.
+ * Pages (libs/catalogue/src/pages) sit in `controllers` beside the JSON API and call the same services.
+ */
+@Module({
+  imports: [CatalogueDatabaseModule, MessagingModule.forContext(CATALOGUE)],
+  controllers: [CategoriesController, ProvidersController, CoursesController, SessionsController],
+  providers: [...services, CatalogueViews, SeatsConsumer],
+  exports: services,
+})
+export class CatalogueModule {}

@@ -1,0 +1,211 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Audience, Theme } from '../catalogue.constants';
+import { CategoriesService, toCategoryResponse } from '../categories/categories.service';
+import type { Category } from '../categories/category.entity';
+import { ProvidersRepository } from '../providers/providers.repository';
+import { toProviderResponse } from '../providers/providers.service';
+import { renderMarkdown } from '../markdown/render-markdown';
+import { CatalogueSearchRepository, type SessionFilters } from '../search/catalogue-search.repository';
+import { SeatsRepository } from '../seats/seats.repository';
+import type { SessionResponse } from '../sessions/dto/session.response';
+import type { Meeting } from '../sessions/meeting.entity';
+import type { Session } from '../sessions/session.entity';
+import { SessionsRepository } from '../sessions/sessions.repository';
+import { iso, isoOrNull } from '../shared/instant';
+import type { Course } from './course.entity';
+import { CoursesRepository } from './courses.repository';
+import type { CourseDetailResponse, CourseResponse } from './dto/course.response';
+import type { CourseListItem, NextSession } from './dto/course-list-item';
+
+/** What a listing knows of a course's next session (from search), before seats are added. */
+export interface NextSessionRow {
+  session: Session;
+  confirmed: number;
+}
+
+const seatsLeft = (capacity: number, confirmed: number) => Math.max(0, capacity - confirmed);
+
+/**
+ * Turns rows into the documented responses, reading related rows set-wise (one query per kind, never per
+ * course or session).
+ */
+@Injectable()
+export class CatalogueViews {
+  constructor(
+    private readonly courses: CoursesRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly seats: SeatsRepository,
+    private readonly categories: CategoriesService,
+    private readonly providers: ProvidersRepository,
+    private readonly search: CatalogueSearchRepository,
+  ) {}
+
+  /** Each course's first session still to start that matches the filters, with its seats. */
+  async nextSessions(
+    courseIds: string[],
+    filters: SessionFilters,
+    now: Date,
+  ): Promise<Map<string, NextSessionRow>> {
+    const ids = await this.search.nextSessionIds(courseIds, filters, now);
+    const sessionIds = [...ids.values()];
+    const [sessions, seats] = await Promise.all([
+      this.sessions.findByIds(sessionIds),
+      this.seats.of(sessionIds),
+    ]);
+    return new Map(
+      sessions.map((session) => [
+        session.courseId,
+        { session, confirmed: seats.get(session.id)?.confirmed ?? 0 },
+      ]),
+    );
+  }
+
+  async course(course: Course, manager?: EntityManager): Promise<CourseResponse> {
+    const [trainers, tags, categories, provider] = await Promise.all([
+      this.courses.trainersOf([course.id], manager),
+      this.courses.tagsOf([course.id], manager),
+      this.categories.byId([course.categoryId]),
+      course.providerId ? this.providers.findById(course.providerId, manager) : Promise.resolve(null),
+    ]);
+    const category = categories.get(course.categoryId) ?? missingCategory(course.categoryId);
+    return {
+      id: course.id,
+      kind: course.kind,
+      title: course.title,
+      summary: course.summary,
+      description: course.description,
+      descriptionHtml: renderMarkdown(course.description),
+      language: course.language,
+      category: toCategoryResponse(category),
+      provider: provider ? toProviderResponse(provider) : null,
+      audiences: (tags.get(course.id)?.audiences ?? []) as Audience[],
+      themes: (tags.get(course.id)?.themes ?? []) as Theme[],
+      attendanceThreshold: course.attendanceThreshold,
+      status: course.status,
+      trainerIds: trainers.get(course.id) ?? [],
+      version: course.version,
+      createdAt: iso(course.createdAt),
+      updatedAt: iso(course.updatedAt),
+      publishedAt: isoOrNull(course.publishedAt),
+    };
+  }
+
+  async courseDetail(course: Course, sessions: Session[]): Promise<CourseDetailResponse> {
+    const [response, sessionResponses] = await Promise.all([this.course(course), this.sessionList(sessions)]);
+    return { ...response, sessions: sessionResponses };
+  }
+
+  async sessionList(sessions: Session[], manager?: EntityManager): Promise<SessionResponse[]> {
+    const ids = sessions.map((s) => s.id);
+    const [meetings, trainers, seats] = await Promise.all([
+      this.sessions.meetingsOf(ids, manager),
+      this.sessions.trainersOf(ids, manager),
+      this.seats.of(ids, manager),
+    ]);
+    return sessions.map((session) =>
+      toSessionResponse(
+        session,
+        meetings.get(session.id) ?? [],
+        trainers.get(session.id) ?? [],
+        seats.get(session.id),
+      ),
+    );
+  }
+
+  async session(session: Session, manager?: EntityManager): Promise<SessionResponse> {
+    const [response] = await this.sessionList([session], manager);
+    return response;
+  }
+
+  /** List items in the order of `courses`. */
+  async listItems(courses: Course[], next: Map<string, NextSessionRow>): Promise<CourseListItem[]> {
+    const ids = courses.map((c) => c.id);
+    const providerIds = [...new Set(courses.map((c) => c.providerId).filter((id): id is string => !!id))];
+    const [tags, categories, providers] = await Promise.all([
+      this.courses.tagsOf(ids),
+      this.categories.byId(courses.map((c) => c.categoryId)),
+      this.providers.findByIds(providerIds),
+    ]);
+    const providerById = new Map(providers.map((p) => [p.id, p]));
+    return courses.map((course) => {
+      const provider = course.providerId ? providerById.get(course.providerId) : undefined;
+      const row = next.get(course.id);
+      return {
+        id: course.id,
+        kind: course.kind,
+        title: course.title,
+        summary: course.summary,
+        language: course.language,
+        category: toCategoryResponse(categories.get(course.categoryId) ?? missingCategory(course.categoryId)),
+        provider: provider ? { id: provider.id, name: provider.name } : null,
+        audiences: (tags.get(course.id)?.audiences ?? []) as Audience[],
+        themes: (tags.get(course.id)?.themes ?? []) as Theme[],
+        status: course.status,
+        nextSession: row ? toNextSession(row) : null,
+      };
+    });
+  }
+}
+
+function toNextSession({ session, confirmed }: NextSessionRow): NextSession {
+  return {
+    id: session.id,
+    startsAt: iso(session.firstStartsAt),
+    endsAt: iso(session.lastEndsAt),
+    place: session.place,
+    online: session.online,
+    capacity: session.capacity,
+    seatsLeft: seatsLeft(session.capacity, confirmed),
+    status: session.status,
+  };
+}
+
+export function toSessionResponse(
+  session: Session,
+  meetings: Meeting[],
+  trainerIds: string[],
+  seats?: { confirmed: number; waitlisted: number },
+): SessionResponse {
+  const confirmed = seats?.confirmed ?? 0;
+  return {
+    id: session.id,
+    courseId: session.courseId,
+    capacity: session.capacity,
+    minimumParticipants: session.minimumParticipants,
+    goNoGoAt: isoOrNull(session.goNoGoAt),
+    enrolmentOpensAt: isoOrNull(session.enrolmentOpensAt),
+    enrolmentClosesAt: isoOrNull(session.enrolmentClosesAt),
+    cancellationDeadlineHours: session.cancellationDeadlineHours,
+    waitlistMode: session.waitlistMode,
+    offerHours: session.offerHours,
+    status: session.status,
+    cancelReason: session.cancelReason,
+    published: session.published,
+    version: session.version,
+    trainerIds,
+    meetings: meetings.map((meeting) => ({
+      id: meeting.id,
+      startsAt: iso(meeting.startsAt),
+      endsAt: iso(meeting.endsAt),
+      location: {
+        name: meeting.locationName,
+        place: meeting.place,
+        address: meeting.address,
+        online: meeting.online,
+        url: meeting.url,
+      },
+    })),
+    seats: {
+      capacity: session.capacity,
+      confirmed,
+      waitlisted: seats?.waitlisted ?? 0,
+      left: seatsLeft(session.capacity, confirmed),
+    },
+  };
+}
+
+function missingCategory(id: string): Category {
+  // A foreign key keeps this from happening; a clear error beats a 500 without a clue.
+  throw new Error(`Course refers to category ${id}, which does not exist`);
+}

@@ -1,0 +1,207 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { CATALOGUE, type CourseKind, type CourseLanguage } from '../catalogue.constants';
+import { fts5Query, mariadbBooleanQuery, type SearchTerms } from './full-text';
+
+/** Session filters: a course matches when one of its sessions still to start matches them all. */
+export interface SessionFilters {
+  from?: Date;
+  /** Exclusive. */
+  to?: Date;
+  placeKey?: string;
+  online?: boolean;
+  hasSeats?: boolean;
+  /** Managers' lists also count sessions not yet published. */
+  includeUnpublished?: boolean;
+}
+
+export interface CourseFilters {
+  categoryId?: string;
+  kind?: CourseKind;
+  language?: CourseLanguage;
+  audience?: string;
+  theme?: string;
+  terms?: SearchTerms;
+}
+
+export interface SearchHit {
+  id: string;
+}
+
+type Sql = { sql: string; params: unknown[] };
+
+/** How both databases store DATETIME(3) in UTC, so raw comparisons agree with what TypeORM wrote. */
+export function dbTime(date: Date): string {
+  return date.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/**
+ * The catalogue's search in plain SQL that MariaDB and SQLite both run the same way; only free text differs
+ * (MATCH … AGAINST on MariaDB, the FTS5 table on SQLite). Set-based: one query for the page and its total,
+ * one for the next sessions of the courses on it.
+ */
+@Injectable()
+export class CatalogueSearchRepository {
+  constructor(@InjectDataSource(CATALOGUE) private readonly dataSource: DataSource) {}
+
+  private get mysql(): boolean {
+    return this.dataSource.options.type === 'mysql';
+  }
+
+  private sessionConditions(filters: SessionFilters, now: Date): Sql {
+    const sql = ["s.status <> 'cancelled'", 's.first_starts_at > ?'];
+    const params: unknown[] = [dbTime(now)];
+    if (!filters.includeUnpublished) sql.push('s.published = 1');
+    if (filters.from) {
+      sql.push('s.first_starts_at >= ?');
+      params.push(dbTime(filters.from));
+    }
+    if (filters.to) {
+      sql.push('s.first_starts_at < ?');
+      params.push(dbTime(filters.to));
+    }
+    if (filters.placeKey !== undefined) {
+      sql.push('s.place_key = ?');
+      params.push(filters.placeKey);
+    }
+    if (filters.online !== undefined) {
+      sql.push('s.online = ?');
+      params.push(filters.online ? 1 : 0);
+    }
+    if (filters.hasSeats) {
+      sql.push(
+        's.capacity > COALESCE((SELECT st.confirmed FROM catalogue_session_seats st WHERE st.session_id = s.id), 0)',
+      );
+    }
+    return { sql: sql.join(' AND '), params };
+  }
+
+  private courseConditions(filters: CourseFilters, fullText: boolean): Sql {
+    const sql = ["c.status = 'published'"];
+    const params: unknown[] = [];
+    if (filters.categoryId) {
+      sql.push('c.category_id = ?');
+      params.push(filters.categoryId);
+    }
+    if (filters.kind) {
+      sql.push('c.kind = ?');
+      params.push(filters.kind);
+    }
+    if (filters.language) {
+      sql.push('c.language = ?');
+      params.push(filters.language);
+    }
+    for (const [kind, value] of [
+      ['audience', filters.audience],
+      ['theme', filters.theme],
+    ] as const) {
+      if (value === undefined) continue;
+      sql.push(
+        'EXISTS (SELECT 1 FROM catalogue_course_tags t WHERE t.course_id = c.id AND t.kind = ? AND t.value = ?)',
+      );
+      params.push(kind, value);
+    }
+    const terms = filters.terms;
+    if (terms) {
+      const substrings = fullText ? terms.substring : [...terms.fullText, ...terms.substring];
+      if (fullText && terms.fullText.length) {
+        if (this.mysql) {
+          sql.push('MATCH (c.search_text) AGAINST (? IN BOOLEAN MODE)');
+          params.push(mariadbBooleanQuery(terms.fullText));
+        } else {
+          sql.push(
+            'c.id IN (SELECT f.course_id FROM catalogue_courses_fts f WHERE catalogue_courses_fts MATCH ?)',
+          );
+          params.push(fts5Query(terms.fullText));
+        }
+      }
+      for (const term of substrings) {
+        // Terms hold letters and digits only, so nothing in them needs escaping for LIKE.
+        sql.push('c.search_text LIKE ?');
+        params.push(`%${term}%`);
+      }
+    }
+    return { sql: sql.join(' AND '), params };
+  }
+
+  /**
+   * A page of published courses matching every filter, by the start of their next matching session (courses
+   * without one last), ties by id; and the total. `sessionFiltered`: only courses with a matching session.
+   */
+  async search(
+    courses: CourseFilters,
+    sessions: SessionFilters,
+    sessionFiltered: boolean,
+    now: Date,
+    skip: number,
+    take: number,
+    fullText = true,
+  ): Promise<{ ids: string[]; total: number }> {
+    const session = this.sessionConditions(sessions, now);
+    const course = this.courseConditions(courses, fullText);
+    const inner = `SELECT c.id AS id,
+        (SELECT MIN(s.first_starts_at) FROM catalogue_sessions s WHERE s.course_id = c.id AND ${session.sql}) AS next_at
+      FROM catalogue_courses c WHERE ${course.sql}`;
+    const where = sessionFiltered ? 'WHERE x.next_at IS NOT NULL' : '';
+    const rows: Array<{ id: string; total: number | string }> = await this.dataSource.query(
+      `SELECT x.id AS id, COUNT(*) OVER () AS total FROM (${inner}) x ${where}
+       ORDER BY CASE WHEN x.next_at IS NULL THEN 1 ELSE 0 END, x.next_at, x.id
+       LIMIT ? OFFSET ?`,
+      [...session.params, ...course.params, take, skip],
+    );
+    if (rows.length) return { ids: rows.map((r) => r.id), total: Number(rows[0].total) };
+    if (skip === 0) return { ids: [], total: 0 };
+    // Past the last page: no row carries the total, so count on its own.
+    const [count]: Array<{ total: number | string }> = await this.dataSource.query(
+      `SELECT COUNT(*) AS total FROM (${inner}) x ${where}`,
+      [...session.params, ...course.params],
+    );
+    return { ids: [], total: Number(count?.total ?? 0) };
+  }
+
+  /** For each course, the id of its first session still to start that matches the filters. */
+  async nextSessionIds(
+    courseIds: string[],
+    sessions: SessionFilters,
+    now: Date,
+    manager?: EntityManager,
+  ): Promise<Map<string, string>> {
+    if (!courseIds.length) return new Map();
+    const session = this.sessionConditions(sessions, now);
+    const rows: Array<{ id: string; course_id: string }> = await (manager ?? this.dataSource).query(
+      `SELECT x.id AS id, x.course_id AS course_id FROM (
+         SELECT s.id, s.course_id,
+           ROW_NUMBER() OVER (PARTITION BY s.course_id ORDER BY s.first_starts_at, s.id) AS n
+         FROM catalogue_sessions s
+         WHERE s.course_id IN (${courseIds.map(() => '?').join(', ')}) AND ${session.sql}
+       ) x WHERE x.n = 1`,
+      [...courseIds, ...session.params],
+    );
+    return new Map(rows.map((row) => [row.course_id, row.id]));
+  }
+
+  /** Whether a course has a session (not cancelled) whose number of meetings is not one. */
+  async hasSessionWithMeetingsOtherThanOne(courseId: string, manager: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT s.id FROM catalogue_sessions s
+       WHERE s.course_id = ? AND s.status <> 'cancelled'
+         AND (SELECT COUNT(*) FROM catalogue_meetings m WHERE m.session_id = s.id) <> 1
+       LIMIT 1`,
+      [courseId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Places of venues with sessions still to come, for the place filter. */
+  async upcomingPlaces(now: Date): Promise<Array<{ place: string; placeKey: string }>> {
+    const rows: Array<{ place: string; place_key: string }> = await this.dataSource.query(
+      `SELECT MIN(s.place) AS place, s.place_key AS place_key FROM catalogue_sessions s
+       JOIN catalogue_courses c ON c.id = s.course_id AND c.status = 'published'
+       WHERE s.published = 1 AND s.status <> 'cancelled' AND s.first_starts_at > ? AND s.place_key IS NOT NULL
+       GROUP BY s.place_key ORDER BY s.place_key`,
+      [dbTime(now)],
+    );
+    return rows.map((row) => ({ place: row.place, placeKey: row.place_key }));
+  }
+}

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import type { Page } from '@academy/platform';
+import { CategoriesService } from '../categories/categories.service';
+import { CatalogueViews } from '../courses/catalogue-views';
+import { CoursesRepository } from '../courses/courses.repository';
+import type { CourseListItem } from '../courses/dto/course-list-item';
+import { endOfLocalDay, isCalendarDay, startOfLocalDay } from '../shared/local-day';
+import { textKey } from '../shared/text-key';
+import { FieldErrors, validateInput } from '../shared/validate-input';
+import {
+  CatalogueSearchRepository,
+  type CourseFilters,
+  type SessionFilters,
+} from './catalogue-search.repository';
+import { CourseSearchQuery } from './dto/course-search.query';
+import { searchTerms } from './full-text';
+
+export interface PlaceOption {
+  /** As shown, e.g. "Easterwâlde". */
+  place: string;
+  /** What to put in `?place=`. */
+  value: string;
+}
+
+/** The public catalogue: free text and filters that combine, sorted by the next session, paged stably. */
+@Injectable()
+export class CatalogueSearchService {
+  constructor(
+    private readonly repository: CatalogueSearchRepository,
+    private readonly courses: CoursesRepository,
+    private readonly categories: CategoriesService,
+    private readonly views: CatalogueViews,
+  ) {}
+
+  async search(input: CourseSearchQuery): Promise<Page<CourseListItem>> {
+    const query = await validateInput(CourseSearchQuery, input);
+    const { page, pageSize } = query;
+    const errors = new FieldErrors();
+    for (const field of ['from', 'to'] as const) {
+      const day = query[field];
+      if (day && !isCalendarDay(day)) errors.add(field, `${field} must be a date that exists`);
+    }
+    errors.throwIfAny();
+    if (query.from && query.to && query.to < query.from) {
+      return { items: [], total: 0, page, pageSize };
+    }
+
+    const now = new Date();
+    let categoryId: string | undefined;
+    if (query.category) {
+      const category = await this.categories.bySlug(query.category);
+      // An unknown category matches nothing (a shared link to a category that was renamed, say).
+      if (!category) return { items: [], total: 0, page, pageSize };
+      categoryId = category.id;
+    }
+    const sessionFilters: SessionFilters = {
+      from: query.from ? startOfLocalDay(query.from) : undefined,
+      to: query.to ? endOfLocalDay(query.to) : undefined,
+      placeKey: query.place ? textKey(query.place) : undefined,
+      online: query.online,
+      hasSeats: query.hasSeats || undefined,
+    };
+    const sessionFiltered = Object.values(sessionFilters).some((value) => value !== undefined);
+    const terms = query.q ? searchTerms(query.q) : undefined;
+    const courseFilters: CourseFilters = {
+      categoryId,
+      kind: query.kind,
+      language: query.language,
+      audience: query.audience,
+      theme: query.theme,
+      // Only punctuation typed: as if nothing was.
+      terms: terms && (terms.fullText.length || terms.substring.length) ? terms : undefined,
+    };
+    const skip = (page - 1) * pageSize;
+    let result = await this.repository.search(
+      courseFilters,
+      sessionFilters,
+      sessionFiltered,
+      now,
+      skip,
+      pageSize,
+    );
+    if (result.total === 0 && courseFilters.terms?.fullText.length) {
+      // Full text finds whole words and their beginnings; fall back to substrings ("zorg" in "mantelzorg").
+      result = await this.repository.search(
+        courseFilters,
+        sessionFilters,
+        sessionFiltered,
+        now,
+        skip,
+        pageSize,
+        false,
+      );
+    }
+    const found = await this.courses.findByIds(result.ids);
+    const byId = new Map(found.map((course) => [course.id, course]));
+    const ordered = result.ids.map((id) => byId.get(id)).filter((course) => course !== undefined);
+    const next = await this.views.nextSessions(result.ids, sessionFilters, now);
+    return { items: await this.views.listItems(ordered, next), total: result.total, page, pageSize };
+  }
+
+  /** Places with sessions still to come, for the place filter of the catalogue page. */
+  async places(): Promise<PlaceOption[]> {
+    const rows = await this.repository.upcomingPlaces(new Date());
+    return rows.map((row) => ({ place: row.place, value: row.place }));
+  }
+}

@@ -1,0 +1,35 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { type EventEnvelope, SESSION_SEATS_CHANGED_V1, type SessionSeatsChangedV1 } from '@academy/contracts';
+import { OnEvent } from '@academy/messaging';
+import type { EntityManager } from 'typeorm';
+import { CATALOGUE } from '../catalogue.constants';
+import { SeatCount } from './seat-count.entity';
+import { SeatsRepository } from './seats.repository';
+
+/** Keeps the catalogue's copy of seat counts ("seats left", the has-seats filter) as enrolment reports them. */
+@Injectable()
+export class SeatsConsumer {
+  private readonly logger = new Logger('SeatsConsumer');
+
+  constructor(private readonly seats: SeatsRepository) {}
+
+  // WARNING: the consumer name is persisted with every processed event id; never rename it.
+  @OnEvent(SESSION_SEATS_CHANGED_V1, { context: CATALOGUE, consumer: 'catalogue.seats' })
+  async onSeatsChanged(
+    event: EventEnvelope<string, SessionSeatsChangedV1>,
+    manager: EntityManager,
+  ): Promise<void> {
+    const { sessionId, confirmed, waitlisted, version, occurredAt } = event.payload;
+    const stored = await this.seats.storeIfNewer(
+      Object.assign(new SeatCount(), {
+        sessionId,
+        confirmed,
+        waitlisted,
+        version,
+        updatedAt: new Date(occurredAt),
+      }),
+      manager,
+    );
+    if (!stored) this.logger.debug(`ignored seats of ${sessionId} version ${version}: a newer one is stored`);
+  }
+}

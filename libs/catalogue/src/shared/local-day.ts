@@ -1,0 +1,46 @@
+import { CATALOGUE_TIME_ZONE } from '../catalogue.constants';
+
+/** Minutes the zone is ahead of UTC at `at`. */
+function offsetMinutes(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const local = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return Math.round((local - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+}
+
+/** The instant a calendar day (YYYY-MM-DD) starts in Friesland. */
+export function startOfLocalDay(day: string, timeZone = CATALOGUE_TIME_ZONE): Date {
+  const [year, month, date] = day.split('-').map(Number);
+  const midnightUtc = Date.UTC(year, month - 1, date);
+  const guess = new Date(midnightUtc - offsetMinutes(new Date(midnightUtc), timeZone) * 60_000);
+  return new Date(midnightUtc - offsetMinutes(guess, timeZone) * 60_000);
+}
+
+/** The instant the day after `day` starts in Friesland (an exclusive upper bound). */
+export function endOfLocalDay(day: string, timeZone = CATALOGUE_TIME_ZONE): Date {
+  const [year, month, date] = day.split('-').map(Number);
+  const next = new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10);
+  return startOfLocalDay(next, timeZone);
+}
+
+/** Whether a YYYY-MM-DD string names a real calendar day. */
+export function isCalendarDay(day: string): boolean {
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+}
