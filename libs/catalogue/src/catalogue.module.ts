@@ -7,6 +7,7 @@ import { CategoriesService } from './categories/categories.service';
 import { CatalogueViews } from './courses/catalogue-views';
 import { CoursesController } from './courses/courses.controller';
 import { CoursesService } from './courses/courses.service';
+import { CatalogueDemoSeeder } from './demo/catalogue-demo.seeder';
 import { ProvidersController } from './providers/providers.controller';
 import { ProvidersService } from './providers/providers.service';
 import { CatalogueSearchService } from './search/catalogue-search.service';
@@ -29,7 +30,7 @@ const services = [
 @Module({
   imports: [CatalogueDatabaseModule, MessagingModule.forContext(CATALOGUE)],
   controllers: [CategoriesController, ProvidersController, CoursesController, SessionsController],
-  providers: [...services, CatalogueViews, SeatsConsumer],
+  providers: [...services, CatalogueViews, SeatsConsumer, CatalogueDemoSeeder],
   exports: services,
 })
 export class CatalogueModule {}

@@ -1,3 +1,5 @@
+import { AUDIENCES, THEMES } from '../catalogue.constants';
+import { STARTER_CATEGORIES } from '../migrations/starter-categories';
 import { amsterdamDay, amsterdamTime } from './amsterdam-time';
 import { DEMO_COURSES } from './demo-courses';
 import { DEMO_PROVIDERS } from './demo-providers';
@@ -29,8 +31,18 @@ describe('the demo academy', () => {
     );
   });
 
+  it('uses only the catalogue’s starter categories, audiences and themes', () => {
+    const categories = new Set<string>(STARTER_CATEGORIES.map((c) => c.slug));
+    for (const course of DEMO_COURSES) {
+      expect(categories.has(course.category)).toBe(true);
+      for (const audience of course.audiences) expect(AUDIENCES).toContain(audience);
+      for (const theme of course.themes) expect(THEMES).toContain(theme);
+    }
+  });
+
   it('describes every course in Markdown with what you learn and for whom', () => {
     for (const course of DEMO_COURSES) {
+      expect(course.title.length).toBeLessThanOrEqual(150);
       expect(course.summary.length).toBeGreaterThan(40);
       expect(course.summary.length).toBeLessThanOrEqual(300);
       expect(course.description).toMatch(/^## /m);
@@ -115,14 +127,16 @@ describe('the demo academy', () => {
   });
 
   it('meets across Friesland and online: a venue has a place, an online meeting a URL', () => {
-    const places = new Set(sessions.map((s) => s.meetings[0].location.place));
-    for (const place of ['Leeuwarden', 'Drachten', 'Sneek', 'Heerenveen', 'Dokkum', 'Online']) {
+    const places = new Set(sessions.map((s) => s.meetings[0].location.place ?? 'online'));
+    for (const place of ['Leeuwarden', 'Drachten', 'Sneek', 'Heerenveen', 'Dokkum', 'online']) {
       expect(places.has(place)).toBe(true);
     }
     expect(places.size).toBeGreaterThanOrEqual(9);
     for (const { location } of sessions.flatMap((s) => s.meetings)) {
-      if (location.online) expect(location.url).toMatch(/^https:\/\/meet\.academie\.example\//);
-      else expect(location.place && location.address).toBeTruthy();
+      if (location.online) {
+        expect(location.url).toMatch(/^https:\/\/meet\.academie\.example\//);
+        expect(location.place).toBeUndefined();
+      } else expect(location.place && location.address).toBeTruthy();
     }
     const firstAid = sessions.filter((s) => DEMO_COURSES.find((c) => c.key === s.courseKey)!.inPerson);
     for (const session of firstAid) expect(session.meetings[0].location.online).toBeFalsy();

@@ -12,7 +12,8 @@ import {
 
 export interface DemoLocation {
   name: string;
-  place: string;
+  /** The village or town of a venue; none for an online meeting. */
+  place?: string;
   address?: string;
   online?: boolean;
   url?: string;

@@ -67,6 +67,6 @@ export const CITY_PLACES: readonly DemoPlaceKey[] = ['leeuwarden', 'drachten', '
 export const ALL_PLACES = Object.keys(DEMO_VENUES) as DemoPlaceKey[];
 
 /** Online meetings use the reserved `.example` domain: a demo never sends anyone to a real meeting room. */
-export const ONLINE_VENUE = { name: 'Online', place: 'Online' } as const;
+export const ONLINE_VENUE = { name: 'Online' } as const;
 export const onlineMeetingUrl = (courseKey: string, session: number): string =>
   `https://meet.academie.example/${courseKey}-${session}`;
