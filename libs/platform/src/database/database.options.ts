@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
+import { DatabaseLogger } from './typeorm-logger';
 
 // The shapes TypeORM accepts for entities and migrations.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -33,7 +34,8 @@ export function dataSourceOptions(
     migrationsRun: true,
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
-    logging: ['error' as const],
+    logger: new DatabaseLogger(db.context),
+    maxQueryExecutionTime: 1000,
   };
   if (config.databaseUrl) {
     return {
