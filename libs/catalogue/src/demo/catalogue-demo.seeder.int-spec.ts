@@ -8,6 +8,7 @@ import {
   describeEachDatabase,
   type TestDatabase,
 } from '@academy/platform/testing/test-databases';
+import { WebModule } from '@academy/web';
 import type { DataSource } from 'typeorm';
 import { CatalogueModule } from '../catalogue.module';
 import { CoursesService } from '../courses/courses.service';
@@ -41,6 +42,8 @@ async function startCatalogue(database: TestDatabase, demoData: 'on' | 'off'): P
       PlatformModule.forRoot(config),
       MessagingModule.forRoot({ transport: 'in-process', consumes: [] }),
       CatalogueModule,
+      // The catalogue's pages render through the web shell.
+      WebModule,
     ],
   }).compile();
   await module.init();
