@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '@academy/platform';
 import { Presets, SingleBar } from 'cli-progress';
+import { CATALOGUE } from '../catalogue.constants';
 import type { ImportProblem } from './import-plan';
 import type { ImportResult } from './catalogue-importer';
 import { openCatalogueImport } from './import-context';
@@ -37,7 +38,7 @@ const defaultIo = (): CliIo => ({
 
 /** Where the import writes, said without the password. */
 function target(databaseUrl: string | undefined, dataDir: string): string {
-  if (!databaseUrl) return `the all-in-one's SQLite database in ${join(dataDir, 'catalogue.sqlite')}`;
+  if (!databaseUrl) return `the all-in-one's SQLite database in ${join(dataDir, `${CATALOGUE}.sqlite`)}`;
   const url = new URL(databaseUrl);
   return `MariaDB/MySQL database ${url.pathname.replace(/^\//, '')} on ${url.hostname}:${url.port || 3306}`;
 }
