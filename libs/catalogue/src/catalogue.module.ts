@@ -8,6 +8,7 @@ import { CatalogueViews } from './courses/catalogue-views';
 import { CoursesController } from './courses/courses.controller';
 import { CoursesService } from './courses/courses.service';
 import { CatalogueDemoSeeder } from './demo/catalogue-demo.seeder';
+import { CATALOGUE_PAGE_CONTROLLERS } from './pages';
 import { ProvidersController } from './providers/providers.controller';
 import { ProvidersService } from './providers/providers.service';
 import { CatalogueSearchService } from './search/catalogue-search.service';
@@ -29,7 +30,13 @@ const services = [
  */
 @Module({
   imports: [CatalogueDatabaseModule, MessagingModule.forContext(CATALOGUE)],
-  controllers: [CategoriesController, ProvidersController, CoursesController, SessionsController],
+  controllers: [
+    CategoriesController,
+    ProvidersController,
+    CoursesController,
+    SessionsController,
+    ...CATALOGUE_PAGE_CONTROLLERS,
+  ],
   providers: [...services, CatalogueViews, SeatsConsumer, CatalogueDemoSeeder],
   exports: services,
 })
