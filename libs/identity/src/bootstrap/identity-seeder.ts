@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { USER_UPDATED_V1 } from '@academy/contracts';
 import { appendToOutbox } from '@academy/messaging';
@@ -25,7 +25,7 @@ const FIRST_ADMIN_NAME = 'Beheerder';
  * indexes let one win and the others move on.
  */
 @Injectable()
-export class IdentitySeeder implements OnApplicationBootstrap {
+export class IdentitySeeder implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger('IdentitySeeder');
 
   constructor(
@@ -38,6 +38,14 @@ export class IdentitySeeder implements OnApplicationBootstrap {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionsService,
   ) {}
+
+  /** Before anything starts working: a first-admin password we would refuse from a person stops the app. */
+  onModuleInit(): void {
+    const { adminEmail, adminPassword } = this.config;
+    if (!adminEmail || !adminPassword) return;
+    const problems = passwordProblems(adminPassword, { email: adminEmail });
+    if (problems.length) throw new ConfigError('ACADEMY_ADMIN_PASSWORD', `is not accepted: ${problems[0]}`);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.demoData) await this.seedDemo();
@@ -86,8 +94,6 @@ export class IdentitySeeder implements OnApplicationBootstrap {
     const { adminEmail, adminPassword } = this.config;
     if (!adminEmail || !adminPassword) return;
     if ((await this.users.countAdmins()) > 0) return;
-    const problems = passwordProblems(adminPassword, { email: adminEmail });
-    if (problems.length) throw new ConfigError('ACADEMY_ADMIN_PASSWORD', `is not accepted: ${problems[0]}`);
     const email = normaliseEmail(adminEmail);
     const existing = await this.users.findByEmail(email);
     if (existing) {

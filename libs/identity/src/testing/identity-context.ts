@@ -14,6 +14,7 @@ import { IdentityModule } from '../identity.module';
 
 export interface IdentityContext {
   module: TestingModule;
+  database: TestDatabase;
   dataSource: DataSource;
   get<T>(type: new (...args: never[]) => T): T;
   close(): Promise<void>;
@@ -23,12 +24,20 @@ export interface IdentityContext {
  * The identity context on its own, on a throwaway SQLite or MariaDB database, with the in-process bus:
  * what integration tests drive through the services.
  */
-export async function startIdentityContext(kind: DatabaseKind): Promise<IdentityContext> {
-  const db: TestDatabase = await createTestDatabase(kind);
+export async function startIdentityContext(
+  kind: DatabaseKind,
+  options: {
+    env?: Record<string, string>;
+    /** Start again on a database an earlier context used (a restart); it is then not dropped on close. */
+    database?: TestDatabase;
+  } = {},
+): Promise<IdentityContext> {
+  const db: TestDatabase = options.database ?? (await createTestDatabase(kind));
   const config = loadConfig('academy', {
     DATA_DIR: db.dataDir,
     LOG_LEVEL: 'silent',
     ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
+    ...options.env,
   });
   Logger.overrideLogger(false);
   const module = await Test.createTestingModule({
@@ -40,14 +49,22 @@ export async function startIdentityContext(kind: DatabaseKind): Promise<Identity
       WebModule,
     ],
   }).compile();
-  await module.init();
+  try {
+    await module.init();
+  } catch (error) {
+    // Nest's close() rethrows a failed init without shutting anything down; release the database here.
+    await module.get<DataSource>(getDataSourceToken('identity')).destroy();
+    if (!options.database) await db.drop();
+    throw error;
+  }
   return {
     module,
+    database: db,
     dataSource: module.get<DataSource>(getDataSourceToken('identity')),
     get: (type) => module.get(type),
     close: async () => {
       await module.close();
-      await db.drop();
+      if (!options.database) await db.drop();
     },
   };
 }
