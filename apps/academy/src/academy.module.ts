@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CatalogueModule } from '@academy/catalogue';
 import { QUEUES } from '@academy/contracts';
+import { EnrolmentModule } from '@academy/enrolment';
 import { IdentityModule } from '@academy/identity';
 import { MessagingModule } from '@academy/messaging';
 import { type AppConfig, PlatformModule } from '@academy/platform';
@@ -14,9 +15,13 @@ export class AcademyModule {
       module: AcademyModule,
       imports: [
         PlatformModule.forRoot(config),
-        MessagingModule.forRoot({ transport: 'in-process', consumes: [QUEUES.catalogueEvents] }),
+        MessagingModule.forRoot({
+          transport: 'in-process',
+          consumes: [QUEUES.catalogueEvents, QUEUES.enrolmentEvents],
+        }),
         IdentityModule,
         CatalogueModule,
+        EnrolmentModule,
         WebModule,
       ],
     };

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { QUEUES } from '@academy/contracts';
+import { EnrolmentModule } from '@academy/enrolment';
 import { IdentityModule } from '@academy/identity';
 import { MessagingModule } from '@academy/messaging';
 import { type AppConfig, PlatformModule } from '@academy/platform';
@@ -19,6 +20,7 @@ export class EnrolmentAppModule {
           consumes: [QUEUES.enrolmentEvents],
         }),
         IdentityModule,
+        EnrolmentModule,
         WebModule,
       ],
     };

@@ -35,7 +35,16 @@ export function queueOf(context: ContextName): QueueName | undefined {
 export const SUBSCRIPTIONS: Record<QueueName, readonly EventType[]> = {
   // Seat counts for "seats left" and the has-seats filter.
   [QUEUES.catalogueEvents]: ['enrolment.session.seats-changed.v1'],
-  [QUEUES.enrolmentEvents]: [],
+  // The session replica (seats, windows, meetings, trainers) and the people replica (names, memberships).
+  [QUEUES.enrolmentEvents]: [
+    'catalogue.session.published.v1',
+    'catalogue.session.changed.v1',
+    'catalogue.session.cancelled.v1',
+    'catalogue.course.changed.v1',
+    'identity.user.registered.v1',
+    'identity.user.updated.v1',
+    'identity.user.erased.v1',
+  ],
   [QUEUES.notificationEvents]: [],
 };
 

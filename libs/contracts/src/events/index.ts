@@ -2,6 +2,14 @@ import { COURSE_CHANGED_V1 } from './catalogue/course-changed.v1';
 import { SESSION_CANCELLED_V1 } from './catalogue/session-cancelled.v1';
 import { SESSION_CHANGED_V1 } from './catalogue/session-changed.v1';
 import { SESSION_PUBLISHED_V1 } from './catalogue/session-published.v1';
+import { ATTENDANCE_RECORDED_V1 } from './enrolment/attendance-recorded.v1';
+import { ENROLMENT_CANCELLED_V1 } from './enrolment/enrolment-cancelled.v1';
+import { ENROLMENT_COMPLETED_V1 } from './enrolment/enrolment-completed.v1';
+import { ENROLMENT_CONFIRMED_V1 } from './enrolment/enrolment-confirmed.v1';
+import { ENROLMENT_OFFERED_V1 } from './enrolment/enrolment-offered.v1';
+import { ENROLMENT_PROMOTED_V1 } from './enrolment/enrolment-promoted.v1';
+import { ENROLMENT_WAITLISTED_V1 } from './enrolment/enrolment-waitlisted.v1';
+import { SESSION_GO_DECIDED_V1 } from './enrolment/session-go-decided.v1';
 import { SESSION_SEATS_CHANGED_V1 } from './enrolment/session-seats-changed.v1';
 import { USER_ERASED_V1 } from './identity/user-erased.v1';
 import { USER_REGISTERED_V1 } from './identity/user-registered.v1';
@@ -12,6 +20,15 @@ export * from './catalogue/session-cancelled.v1';
 export * from './catalogue/session-changed.v1';
 export * from './catalogue/session-published.v1';
 export * from './catalogue/session-snapshot';
+export * from './enrolment/attendance-recorded.v1';
+export * from './enrolment/enrolment-cancelled.v1';
+export * from './enrolment/enrolment-completed.v1';
+export * from './enrolment/enrolment-confirmed.v1';
+export * from './enrolment/enrolment-facts';
+export * from './enrolment/enrolment-offered.v1';
+export * from './enrolment/enrolment-promoted.v1';
+export * from './enrolment/enrolment-waitlisted.v1';
+export * from './enrolment/session-go-decided.v1';
 export * from './enrolment/session-seats-changed.v1';
 export * from './identity/user-erased.v1';
 export * from './identity/user-registered.v1';
@@ -28,6 +45,14 @@ export const EVENTS = [
   SESSION_CANCELLED_V1,
   COURSE_CHANGED_V1,
   SESSION_SEATS_CHANGED_V1,
+  ENROLMENT_CONFIRMED_V1,
+  ENROLMENT_WAITLISTED_V1,
+  ENROLMENT_PROMOTED_V1,
+  ENROLMENT_OFFERED_V1,
+  ENROLMENT_CANCELLED_V1,
+  ENROLMENT_COMPLETED_V1,
+  SESSION_GO_DECIDED_V1,
+  ATTENDANCE_RECORDED_V1,
 ] as const;
 
 export type KnownEvent = (typeof EVENTS)[number];

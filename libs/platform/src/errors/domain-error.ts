@@ -24,6 +24,8 @@ export const ERROR_STATUS = {
   'identity.password-rejected': 422,
   'identity.organisation-name-taken': 409,
   'identity.password-incorrect': 403,
+  // enrolment
+  'enrolment.already-enrolled': 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
