@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import type { LightMyRequestResponse } from 'fastify';
-import { USER_ERASED_V1 } from '@academy/contracts';
+import { USER_ERASED_V1, USER_UPDATED_V1 } from '@academy/contracts';
 import { REFRESH_COOKIE } from '@academy/identity';
 import { outboxSchema } from '@academy/messaging';
 import { describeDistributed } from '@academy/platform/testing/test-databases';
@@ -506,6 +506,80 @@ function identityApi(kind: AppKind): void {
         (await booted.call({ method: 'GET', url: '/api/me', headers: bearer(volunteer.token) })).statusCode,
       ).toBe(401);
       expect((await login(volunteer.email, PASSWORD, randomIp())).statusCode).toBe(401);
+    });
+  });
+
+  describe('changing people (administrators)', () => {
+    it('ends a coordinator’s sessions at once when their role is taken away, and announces the change', async () => {
+      const org = await organisation();
+      const coordinator = await person(org.id, 'coordinator', org.admin);
+      const res = await booted.call({
+        method: 'PATCH',
+        url: `/api/users/${coordinator.id}`,
+        payload: { memberships: [{ organisationId: org.id, role: 'volunteer' }] },
+        headers: bearer(org.admin),
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ memberships: [{ organisationId: org.id, role: 'volunteer' }] });
+      // The old token still says "coordinator"; it must not be honoured for its remaining minutes.
+      const stale = await post(
+        '/api/users',
+        {
+          email: uniqueEmail('x'),
+          password: PASSWORD,
+          displayName: 'X',
+          memberships: [{ organisationId: org.id, role: 'volunteer' }],
+        },
+        bearer(coordinator.token),
+      );
+      expect(stale.statusCode).toBe(401);
+      const fresh = await tokenOf(coordinator.email, PASSWORD);
+      const me = await booted.call({ method: 'GET', url: '/api/me', headers: bearer(fresh) });
+      expect(me.json<Me>().memberships).toEqual([{ organisationId: org.id, role: 'volunteer' }]);
+      const events = await booted.identityDb
+        .getRepository(outboxSchema('identity'))
+        .findBy({ type: USER_UPDATED_V1.type });
+      const payloads = events.map(
+        (row) => (JSON.parse(row.payload) as { payload: Me & { userId: string } }).payload,
+      );
+      expect(payloads).toContainEqual(
+        expect.objectContaining({
+          userId: coordinator.id,
+          memberships: [{ organisationId: org.id, role: 'volunteer' }],
+        }),
+      );
+    });
+
+    it('keeps an administrator from locking themselves out', async () => {
+      const org = await organisation();
+      const me = await booted.call({ method: 'GET', url: '/api/me', headers: bearer(org.admin) });
+      const res = await booted.call({
+        method: 'PATCH',
+        url: `/api/users/${me.json<Me>().id}`,
+        payload: { disabled: true },
+        headers: bearer(org.admin),
+      });
+      expect(res.statusCode).toBe(422);
+      expect(problemOf(res).code).toBe('rule.violated');
+    });
+
+    it('answers an unknown person or organisation with 404', async () => {
+      const org = await organisation();
+      const unknown = await booted.call({
+        method: 'PATCH',
+        url: `/api/users/${randomUUID()}`,
+        payload: { displayName: 'Nobody' },
+        headers: bearer(org.admin),
+      });
+      expect(unknown.statusCode).toBe(404);
+      const volunteer = await person(org.id, 'volunteer', org.admin);
+      const elsewhere = await booted.call({
+        method: 'PATCH',
+        url: `/api/users/${volunteer.id}`,
+        payload: { memberships: [{ organisationId: randomUUID(), role: 'volunteer' }] },
+        headers: bearer(org.admin),
+      });
+      expect(elsewhere.statusCode).toBe(404);
     });
   });
 

@@ -1,5 +1,10 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { DomainError } from '@academy/platform';
 import type { EntityManager } from 'typeorm';
 import { UsersRepository } from '../users/users.repository';
@@ -15,6 +20,9 @@ export interface IssuedRefreshToken {
   refreshToken: string;
 }
 
+/** Expired refresh tokens are of no use; they are swept away at start and then hourly. */
+const SWEEP_EVERY_MS = 60 * 60_000;
+
 const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
 export const sessionExpired = () =>
@@ -22,14 +30,33 @@ export const sessionExpired = () =>
 
 /** Sessions are families of rotating refresh tokens; only hashes of the tokens are stored. */
 @Injectable()
-export class SessionsService {
+export class SessionsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Sessions');
+  private sweeper?: NodeJS.Timeout;
+  private sweeping: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly tokens: RefreshTokensRepository,
     private readonly users: UsersRepository,
     private readonly status: SessionStatus,
   ) {}
+
+  onApplicationBootstrap(): void {
+    const sweep = () => {
+      this.sweeping = this.tokens.deleteExpiredBefore(new Date()).then(
+        () => undefined,
+        (error: unknown) => this.logger.warn({ err: error }, 'could not sweep expired refresh tokens'),
+      );
+    };
+    sweep();
+    this.sweeper = setInterval(sweep, SWEEP_EVERY_MS).unref();
+  }
+
+  /** Before the database closes, so a sweep in flight finishes cleanly. */
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.sweeper);
+    await this.sweeping;
+  }
 
   /** A new session with its first refresh token. */
   async start(userId: string, manager?: EntityManager): Promise<IssuedRefreshToken> {
