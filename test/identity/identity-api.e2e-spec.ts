@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
+import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { USER_ERASED_V1, USER_UPDATED_V1 } from '@academy/contracts';
 import { REFRESH_COOKIE } from '@academy/identity';
@@ -210,6 +211,39 @@ function identityApi(kind: AppKind): void {
         admin: false,
         memberships: [{ organisationId: org.id, role: 'volunteer' }],
       });
+    });
+
+    it('answers anything at all sent to any identity endpoint with less than 500', async () => {
+      const org = await organisation();
+      const volunteer = await person(org.id, 'volunteer', org.admin);
+      const endpoints: Array<[string, string, string | undefined]> = [
+        ['POST', '/api/auth/login', undefined],
+        ['POST', '/api/auth/refresh', undefined],
+        ['POST', '/api/auth/register', undefined],
+        ['POST', '/api/auth/logout', volunteer.token],
+        ['PATCH', '/api/me', volunteer.token],
+        ['PUT', '/api/me/password', volunteer.token],
+        ['DELETE', '/api/me', volunteer.token],
+        ['POST', '/api/organisations', org.admin],
+        ['POST', '/api/users', org.admin],
+        ['PATCH', `/api/users/${volunteer.id}`, org.admin],
+      ];
+      const ip = randomIp();
+      for (const [method, url, token] of endpoints) {
+        await fc.assert(
+          fc.asyncProperty(fc.anything({ withNullPrototype: true, maxDepth: 3 }), async (body) => {
+            const res = await booted.call({
+              method: method as 'POST',
+              url,
+              payload: JSON.stringify(body) ?? 'undefined',
+              headers: { 'content-type': 'application/json', ...(token ? bearer(token) : {}) },
+              ip,
+            });
+            expect([url, res.statusCode < 500]).toEqual([url, true]);
+          }),
+          { numRuns: 25 },
+        );
+      }
     });
 
     it('answers ids that are not ids with 404', async () => {
