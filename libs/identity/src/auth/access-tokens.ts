@@ -8,7 +8,11 @@ import { toClaims } from '../users/user-view';
 export class AccessTokens {
   constructor(private readonly jwt: JwtService) {}
 
-  issue(user: User, memberships: Membership[], sessionId: string): { accessToken: string; expiresIn: number } {
+  issue(
+    user: User,
+    memberships: Membership[],
+    sessionId: string,
+  ): { accessToken: string; expiresIn: number } {
     // iss, aud, exp and the algorithm come from the platform's JwtModule configuration.
     const accessToken = this.jwt.sign({ ...toClaims(user, memberships, sessionId) });
     // Read the lifetime back from the token, so `expiresIn` can never disagree with what was signed.
