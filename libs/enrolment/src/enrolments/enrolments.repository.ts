@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, type Repository } from 'typeorm';
-import { ACTIVE_STATUSES, ENROLMENT, type EnrolmentStatus } from '../enrolment.constants';
+import { ACTIVE_STATUSES, ENROLMENT } from '../enrolment.constants';
 import { PersonMembership } from '../people/person.entity';
 import { EnrolmentSession } from '../sessions/session.entity';
 import { forUpdate } from '../shared/locking';
@@ -88,13 +88,6 @@ export class EnrolmentsRepository {
     );
   }
 
-  ofSession(sessionId: string, statuses: EnrolmentStatus[], manager?: EntityManager): Promise<Enrolment[]> {
-    return this.repo(manager).find({
-      where: { sessionId, status: In(statuses) },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
-  }
-
   findByIds(ids: string[], manager?: EntityManager): Promise<Enrolment[]> {
     if (!ids.length) return Promise.resolve([]);
     return this.repo(manager).findBy({ id: In(ids) });
@@ -140,10 +133,14 @@ export class EnrolmentsRepository {
     return manager.getRepository(Enrolment).find({ where: { userId, status: In([...ACTIVE_STATUSES]) } });
   }
 
-  /** Forgets who held the enrolments (erasure): attendance and counts stay, the person does not. */
-  async anonymise(userId: string, manager: EntityManager): Promise<void> {
-    await manager.getRepository(Enrolment).update({ userId }, { userId: null, activeKey: null });
+  /**
+   * Forgets who held the ended enrolments (erasure): attendance and counts stay, the person does not. Only ended
+   * ones: an active enrolment without a person would hold a seat nobody can give up.
+   */
+  async anonymise(userId: string, manager: EntityManager): Promise<number> {
     await manager.getRepository(Enrolment).update({ enrolledBy: userId }, { enrolledBy: null });
+    await manager.getRepository(Enrolment).update({ userId, status: 'cancelled' }, { userId: null });
+    return manager.getRepository(Enrolment).countBy({ userId });
   }
 
   /** A person's enrolments in the sessions of a course (make-ups count across them). */
@@ -166,20 +163,6 @@ export class EnrolmentsRepository {
       .where('id = :id AND completed_at IS NULL', { id })
       .execute();
     return result.affected === 1;
-  }
-
-  /** Number of enrolments per status of a session (checks and tests). */
-  async countByStatus(sessionId: string, manager?: EntityManager): Promise<Record<EnrolmentStatus, number>> {
-    const rows = await this.repo(manager)
-      .createQueryBuilder('e')
-      .select('e.status', 'status')
-      .addSelect('COUNT(*)', 'count')
-      .where('e.session_id = :sessionId', { sessionId })
-      .groupBy('e.status')
-      .getRawMany<{ status: EnrolmentStatus; count: string | number }>();
-    const counts = { confirmed: 0, waitlisted: 0, offered: 0, cancelled: 0 };
-    for (const row of rows) counts[row.status] = Number(row.count);
-    return counts;
   }
 
   /** Confirmed enrolments per session of volunteers of an organisation. */

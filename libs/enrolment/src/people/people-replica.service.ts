@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { UserSnapshot } from '@academy/contracts';
 import type { EntityManager } from 'typeorm';
 import { AttendanceRepository } from '../attendance/attendance.repository';
@@ -15,6 +15,8 @@ import { PeopleRepository } from './people.repository';
  */
 @Injectable()
 export class PeopleReplicaService {
+  private readonly logger = new Logger('PeopleReplica');
+
   constructor(
     private readonly people: PeopleRepository,
     private readonly sessions: SessionsRepository,
@@ -60,7 +62,10 @@ export class PeopleReplicaService {
         }
       }
     }
-    await this.enrolments.anonymise(userId, manager);
+    const left = await this.enrolments.anonymise(userId, manager);
+    // Only an enrolment made in the instant of erasure (with a token still valid) can be left; say so.
+    if (left)
+      this.logger.warn(`${left} active enrolment(s) of erased user ${userId} were made during erasure`);
     await this.attendance.forgetRecorder(userId, manager);
   }
 }

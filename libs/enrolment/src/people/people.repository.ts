@@ -44,10 +44,6 @@ export class PeopleRepository {
     if (unique.size) await repo.insert([...unique.values()].map((m) => ({ userId, ...m })));
   }
 
-  membershipsOf(userId: string, manager?: EntityManager): Promise<PersonMembership[]> {
-    return this.manager(manager).getRepository(PersonMembership).findBy({ userId });
-  }
-
   /** Of these people, those who are volunteers of the organisation. */
   async volunteersOf(
     organisationId: string,

@@ -238,10 +238,4 @@ export class SessionsRepository {
       await repo.update({ id: course.id }, course);
     }
   }
-
-  /** Sessions (ids) of a course. */
-  async idsOfCourse(courseId: string, manager?: EntityManager): Promise<string[]> {
-    const rows = await this.repo(manager).find({ where: { courseId }, select: { id: true } });
-    return rows.map((row) => row.id);
-  }
 }
