@@ -7,6 +7,7 @@ import { Category } from './categories/category.entity';
 import { Course, CourseTag, CourseTrainer } from './courses/course.entity';
 import { CoursesRepository } from './courses/courses.repository';
 import { CreateCatalogueTables1764400000000 } from './migrations/1764400000000-create-catalogue-tables';
+import { CoverSessionSearch1764460000000 } from './migrations/1764460000000-cover-session-search';
 import { Provider } from './providers/provider.entity';
 import { ProvidersRepository } from './providers/providers.repository';
 import { CatalogueSearchRepository } from './search/catalogue-search.repository';
@@ -28,7 +29,7 @@ export const catalogueEntities = [
   SeatCount,
   ...messagingEntities(CATALOGUE),
 ];
-export const catalogueMigrations = [CreateCatalogueTables1764400000000];
+export const catalogueMigrations = [CreateCatalogueTables1764400000000, CoverSessionSearch1764460000000];
 
 const repositories = [
   ProvidersRepository,
