@@ -6,7 +6,14 @@ import { USER_ERASED_V1, USER_UPDATED_V1 } from '@academy/contracts';
 import { REFRESH_COOKIE } from '@academy/identity';
 import { outboxSchema } from '@academy/messaging';
 import { describeDistributed } from '@academy/platform/testing/test-databases';
-import { type AppKind, bearer, bootApp, type BootedApp, randomIp, uniqueEmail } from './identity-app';
+import {
+  bearer,
+  bootApp,
+  type BootedApp,
+  randomIp,
+  type TestAppKind as AppKind,
+  uniqueEmail,
+} from '../support/apps';
 
 const ADMIN = { email: uniqueEmail('beheer'), password: 'Beheer fan de akademy yn Fryslân' };
 const PASSWORD = 'Op de fiets naar het dorpshuis';
@@ -570,7 +577,8 @@ function identityApi(kind: AppKind): void {
       const fresh = await tokenOf(coordinator.email, PASSWORD);
       const me = await booted.call({ method: 'GET', url: '/api/me', headers: bearer(fresh) });
       expect(me.json<Me>().memberships).toEqual([{ organisationId: org.id, role: 'volunteer' }]);
-      const events = await booted.identityDb
+      const events = await booted
+        .dataSource('identity')
         .getRepository(outboxSchema('identity'))
         .findBy({ type: USER_UPDATED_V1.type });
       const payloads = events.map(
@@ -670,7 +678,8 @@ function identityApi(kind: AppKind): void {
         });
       expect((await erase('not my password')).statusCode).toBe(403);
       expect((await erase(PASSWORD)).statusCode).toBe(204);
-      const rows = await booted.identityDb
+      const rows = await booted
+        .dataSource('identity')
         .getRepository(outboxSchema('identity'))
         .findBy({ type: USER_ERASED_V1.type });
       const payloads = rows.map(
