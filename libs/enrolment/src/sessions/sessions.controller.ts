@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type Page, type Principal, Public, Roles } from '@academy/platform';
 import { uuidParam } from '../shared/uuid-param';
-import { AtRiskQuery, type AtRiskSessionResponse, SeatsResponse } from './dto/seats.response';
+import { AtRiskQuery, type AtRiskSessionResponse, SessionSeatsResponse } from './dto/seats.response';
 import { SessionsService } from './sessions.service';
 
 @ApiTags('enrolment')
@@ -25,9 +25,9 @@ export class SessionsController {
   @Get(':id/seats')
   @Public()
   @ApiOperation({ summary: 'Seat counts of a session' })
-  @ApiOkResponse({ type: SeatsResponse })
+  @ApiOkResponse({ type: SessionSeatsResponse })
   @ApiNotFoundResponse({ description: 'Unknown session (or not announced by the catalogue yet).' })
-  seats(@Param('id', uuidParam('The session')) id: string): Promise<SeatsResponse> {
+  seats(@Param('id', uuidParam('The session')) id: string): Promise<SessionSeatsResponse> {
     return this.sessions.seats(id);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { notFound, type Page, type Principal } from '@academy/platform';
 import { AT_RISK_WINDOW_MS } from '../enrolment.constants';
 import { EnrolmentsRepository } from '../enrolments/enrolments.repository';
-import type { AtRiskQuery, AtRiskSessionResponse, SeatsResponse } from './dto/seats.response';
+import type { AtRiskQuery, AtRiskSessionResponse, SessionSeatsResponse } from './dto/seats.response';
 import { SessionsRepository } from './sessions.repository';
 
 /** What anyone may know of a session's seats, and which sessions may not go ahead. */
@@ -14,7 +14,7 @@ export class SessionsService {
   ) {}
 
   /** Seat counts; a session the catalogue has not announced yet is unknown here (404). */
-  async seats(sessionId: string): Promise<SeatsResponse> {
+  async seats(sessionId: string): Promise<SessionSeatsResponse> {
     const session = await this.sessions.findById(sessionId);
     if (!session) throw notFound('The session');
     const { capacity, confirmed, waitlisted, offered } = session;

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsOptional, IsUUID } from 'class-validator';
 import { PageQuery } from '@academy/platform';
 
-export class SeatsResponse {
+export class SessionSeatsResponse {
   @ApiProperty()
   capacity!: number;
 
