@@ -76,7 +76,7 @@ describe('catalogue pages and calendar feed (all-in-one)', () => {
       expect(res.body).toContain('1 training of workshop gevonden');
       expect(res.body).toContain('<dd>Drachten</dd>');
       expect(res.body).toContain('Nog 8 plekken vrij');
-      expect(res.body).toMatch(/<dd>\w\w \d{1,2} \w+\.? \d{4}, 19:30–21:30<\/dd>/);
+      expect(res.body).toMatch(/<dd>\w\w \d{1,2} \w+\.? \d{4}, 19:30\u2060–\u206021:30<\/dd>/);
       expect(res.body).toContain('Workshop · Mantelzorg · Nederlands');
     });
 
@@ -122,8 +122,10 @@ describe('catalogue pages and calendar feed (all-in-one)', () => {
       const res = await get(`/catalogue?q=${word}&kind=workshop&to=${to}`);
       expect(titles(res.body)).toEqual([`Workshop in Drachten ${word}`]);
       const html = decodeEntities(res.body);
-      expect(html).toMatch(/<details class="filters" open>/);
+      // Closed once chosen, so the results come first; the choices are listed in words above them.
+      expect(html).toMatch(/<details class="filters">/);
       expect(html).toContain('(2 gekozen)');
+      expect(html).toMatch(/<strong>Gekozen:<\/strong> Workshop · tot en met \w\w \d{1,2} \w+\.? \d{4}\./);
       expect(html).toContain('<option value="workshop" selected>Workshop</option>');
       expect(html).toContain(`id="field-to" name="to" type="date" value="${to}"`);
       expect(html).toContain(`id="field-q" name="q" type="search" value="${word}"`);
@@ -209,7 +211,7 @@ describe('catalogue pages and calendar feed (all-in-one)', () => {
       expect(res.body).toContain('<dd>Mantelzorgers, Vrijwilligers</dd>');
       expect(res.body).toContain('Humanitas Fryslân');
       expect(res.body).toContain(longDate(session.meetings[0].startsAt, 'nl'));
-      expect(res.body).toContain('19:30–21:30 uur');
+      expect(res.body).toContain('19:30\u2060–\u206021:30 uur');
       expect(res.body).toContain('Doarpshûs, Brink 1, Easterwâlde');
       expect(res.body).toContain('Online');
       expect(res.body).not.toContain('meet.example.org');

@@ -95,3 +95,14 @@ export async function screenshot(page: Page, name: string): Promise<string | und
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** Fails when the page is wider than the screen: on a phone, sideways scrolling hides half of every line. */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const [scroll, viewport] = await Promise.all([
+    page.evaluate<number>('document.documentElement.scrollWidth'),
+    page.evaluate<number>('window.innerWidth'),
+  ]);
+  if (scroll > viewport) {
+    throw new Error(`${page.url()} is ${scroll}px wide on a ${viewport}px screen: it scrolls sideways.`);
+  }
+}

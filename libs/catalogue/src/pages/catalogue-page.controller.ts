@@ -12,6 +12,7 @@ import { uuidParam } from '../shared/uuid-param';
 import { activeFilterCount, type CatalogueFilters, catalogueUrl, readFilters } from './catalogue-filters';
 import { managesCourses, pagerFor, plural, registerCataloguePages } from './catalogue-pages';
 import { courseCard, courseFacts, sessionView } from './course-view';
+import { localInstant, shortDate } from './local-time';
 import {
   AUDIENCE_LABELS,
   categoryName,
@@ -73,7 +74,9 @@ export class CataloguePageController {
       {
         filters,
         activeFilters: active,
-        filtersOpen: active > 0 || problems.length > 0,
+        // Closed once chosen, so the results come first; the choices are listed above them.
+        filtersOpen: problems.length > 0,
+        chosen: this.chosen(filters, categories, locale, t),
         options: this.filterOptions(filters, categories, places, locale, t),
         items: result.items.map((item) => courseCard(item, locale, t)),
         found: t(FOUND[plural(result.total)], { count: result.total }),
@@ -121,6 +124,30 @@ export class CataloguePageController {
       },
       { titleKey: 'catalogue.course.title', titleParams: { title: course.title } },
     );
+  }
+
+  /** The filters in use, in words: "Buitenpost · Alleen met vrije plekken". */
+  private chosen(
+    filters: CatalogueFilters,
+    categories: CategoryResponse[],
+    locale: Locale,
+    t: Translate,
+  ): string[] {
+    const category = categories.find((c) => c.slug === filters.category);
+    const day = (value: string) => shortDate(localInstant(value, '12:00') ?? value, locale);
+    return [
+      filters.category ? (category ? categoryName(category.names, locale) : filters.category) : undefined,
+      filters.kind ? t(KIND_LABELS[filters.kind]) : undefined,
+      filters.place,
+      filters.online === true ? t('catalogue.list.filters.only-online') : undefined,
+      filters.online === false ? t('catalogue.list.filters.only-venue') : undefined,
+      filters.from ? t('catalogue.list.filters.from-date', { date: day(filters.from) }) : undefined,
+      filters.to ? t('catalogue.list.filters.to-date', { date: day(filters.to) }) : undefined,
+      filters.hasSeats ? t('catalogue.list.filters.has-seats') : undefined,
+      filters.audience ? t(AUDIENCE_LABELS[filters.audience]) : undefined,
+      filters.theme ? t(THEME_LABELS[filters.theme]) : undefined,
+      filters.language ? t(COURSE_LANGUAGE_LABELS[filters.language]) : undefined,
+    ].filter((text): text is string => !!text);
   }
 
   private filterOptions(

@@ -15,12 +15,15 @@ import { clockTime, longDate, sameLocalDay, shortDate } from './local-time';
 
 /** What the views show of times, places and seats: already in words, in the reader's language. */
 
+/** Word joiners around the dash of "19:30–21:30": a narrow screen breaks the line elsewhere, not inside it. */
+const keepTogether = (text: string): string => text.replace(/(\d)–(\d)/g, '$1\u2060–\u2060$2');
+
 /** "do 5 mrt 2026, 19:30–21:30" for a session on one day, "vanaf do 5 mrt 2026, 19:30" for one that spans days. */
 export function when(startsAt: string, endsAt: string, locale: Locale, t: Translate): string {
   const date = shortDate(startsAt, locale);
   const start = clockTime(startsAt, locale);
   if (sameLocalDay(startsAt, endsAt)) {
-    return t('catalogue.time.day-range', { date, start, end: clockTime(endsAt, locale) });
+    return keepTogether(t('catalogue.time.day-range', { date, start, end: clockTime(endsAt, locale) }));
   }
   return t('catalogue.time.from', { date, start });
 }
@@ -83,6 +86,8 @@ export interface MeetingView {
   date: string;
   start: string;
   end: string;
+  /** "19:30–21:30 uur", kept on one line. */
+  time: string;
   /** The venue and where it is, or "online"; the join link is for participants, not the public page. */
   venue: string;
   address?: string;
@@ -102,6 +107,12 @@ export function meetingView(
     date: longDate(meeting.startsAt, locale),
     start: clockTime(meeting.startsAt, locale),
     end: clockTime(meeting.endsAt, locale),
+    time: keepTogether(
+      t('catalogue.time.range', {
+        start: clockTime(meeting.startsAt, locale),
+        end: clockTime(meeting.endsAt, locale),
+      }),
+    ),
     venue: location.online ? t('catalogue.place.online') : location.name,
     address: location.online ? undefined : (location.address ?? undefined),
     place: location.online ? undefined : (location.place ?? undefined),
@@ -116,6 +127,8 @@ export interface SessionView {
   cancelReason?: string;
   published: boolean;
   meetings: MeetingView[];
+  /** Several meetings are named by their number; a single one needs no number. */
+  numbered: boolean;
   seats: string;
   seatsDetail: string;
   full: boolean;
@@ -133,11 +146,25 @@ function sessionHeading(session: SessionResponse, locale: Locale, t: Translate):
   const places = [
     ...new Set(session.meetings.map((m) => (m.location.online ? '' : (m.location.place ?? '')))),
   ];
-  if (places.length === 1 && places[0] === '') return t('catalogue.session.heading-online', { date });
+  const several = session.meetings.length > 1;
+  if (places.length === 1 && places[0] === '') {
+    return capitalised(
+      several
+        ? t('catalogue.session.heading-online-from', { date })
+        : t('catalogue.session.heading-online', { date }),
+    );
+  }
   const place = places.filter(Boolean).join(', ');
-  return session.meetings.length > 1
-    ? t('catalogue.session.heading-from', { date, place })
-    : t('catalogue.session.heading', { date, place });
+  return capitalised(
+    several
+      ? t('catalogue.session.heading-from', { date, place })
+      : t('catalogue.session.heading', { date, place }),
+  );
+}
+
+/** "di 5 jan 2027 in Drachten" as a heading: "Di 5 jan 2027 in Drachten". */
+function capitalised(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
 
 export function sessionView(
@@ -163,6 +190,7 @@ export function sessionView(
     cancelReason: session.cancelReason ?? undefined,
     published: session.published,
     meetings: meetings.map((meeting, index) => meetingView(meeting, index, locale, t)),
+    numbered: meetings.length > 1,
     seats: seatsText(session.seats.left, cancelled, t),
     seatsDetail: t('catalogue.seats-left.detail', {
       capacity: session.seats.capacity,
