@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MessagingModule } from '@academy/messaging';
+import { WebModule } from '@academy/web';
 import { AttendanceController, RosterController } from './attendance/attendance.controller';
 import { AttendanceService } from './attendance/attendance.service';
 import { CompletionService } from './attendance/completion.service';
@@ -15,6 +16,7 @@ import { SeatKeeper } from './enrolments/seat-keeper';
 import { ActingFor } from './people/acting-for';
 import { PeopleReplicaConsumer } from './people/people-replica.consumer';
 import { PeopleReplicaService } from './people/people-replica.service';
+import { ENROLMENT_PAGE_CONTROLLERS, ENROLMENT_PAGE_PROVIDERS } from './pages';
 import {
   DEFAULT_SCHEDULER_OPTIONS,
   EnrolmentScheduler,
@@ -33,8 +35,14 @@ import { EnrolCounter, EnrolThrottleGuard } from './throttling/enrol-throttle';
  * identity's events; every change others must hear about goes through this context's outbox.
  */
 @Module({
-  imports: [EnrolmentDatabaseModule, MessagingModule.forContext(ENROLMENT)],
-  controllers: [EnrolmentsController, SessionsController, RosterController, AttendanceController],
+  imports: [EnrolmentDatabaseModule, MessagingModule.forContext(ENROLMENT), WebModule],
+  controllers: [
+    EnrolmentsController,
+    SessionsController,
+    RosterController,
+    AttendanceController,
+    ...ENROLMENT_PAGE_CONTROLLERS,
+  ],
   providers: [
     SessionFactsLoader,
     EnrolmentEvents,
@@ -56,6 +64,7 @@ import { EnrolCounter, EnrolThrottleGuard } from './throttling/enrol-throttle';
     RosterService,
     EnrolCounter,
     EnrolThrottleGuard,
+    ...ENROLMENT_PAGE_PROVIDERS,
   ],
   exports: [EnrolmentsService, SessionsService, AttendanceService, RosterService, EnrolmentScheduler],
 })

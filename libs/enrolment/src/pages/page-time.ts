@@ -24,17 +24,21 @@ const asDate = (at: Date | string) => (typeof at === 'string' ? new Date(at) : a
 
 /** "donderdag 5 maart 2026". */
 export const longDate = (at: Date | string, locale: Locale): string =>
-  formatted(locale, 'long', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }, asDate(at)).replace(
-    ',',
-    '',
-  );
+  formatted(
+    locale,
+    'long',
+    { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+    asDate(at),
+  ).replace(',', '');
 
 /** "do 5 mrt 2026". */
 export const shortDate = (at: Date | string, locale: Locale): string =>
-  formatted(locale, 'short', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }, asDate(at)).replace(
-    ',',
-    '',
-  );
+  formatted(
+    locale,
+    'short',
+    { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' },
+    asDate(at),
+  ).replace(',', '');
 
 /** "19:30", on the 24-hour clock in every language. */
 export const clockTime = (at: Date | string, locale: Locale): string =>

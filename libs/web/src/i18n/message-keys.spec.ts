@@ -40,9 +40,12 @@ function keysInTemplate(file: string): string[] {
   return [...source.matchAll(/"([^"\s{}]+)"/g)].map((m) => m[1] ?? '').filter(isKey);
 }
 
-/** Key literals in code (titles, notices, form texts); error codes share the shape but are not texts. */
+/**
+ * Key literals in code (titles, notices, form texts); error codes share the shape but are not texts, and neither
+ * are the names of event consumers (`consumer: 'enrolment.people.registered'`).
+ */
 function keysInCode(file: string): string[] {
-  const source = readFileSync(file, 'utf8');
+  const source = readFileSync(file, 'utf8').replace(/consumer: '[^']*'/g, '');
   return [...source.matchAll(/'([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+)'/g)]
     .map((m) => m[1] ?? '')
     .filter((text) => isKey(text) && !errorCodes.has(text));
