@@ -8,6 +8,8 @@ import { Course, CourseTag, CourseTrainer } from './courses/course.entity';
 import { CoursesRepository } from './courses/courses.repository';
 import { CreateCatalogueTables1764400000000 } from './migrations/1764400000000-create-catalogue-tables';
 import { CoverSessionSearch1764460000000 } from './migrations/1764460000000-cover-session-search';
+import { SeatOffers1764470000000 } from './migrations/1764470000000-seat-offers';
+import { CoverUpcomingSessions1764480000000 } from './migrations/1764480000000-cover-upcoming-sessions';
 import { Provider } from './providers/provider.entity';
 import { ProvidersRepository } from './providers/providers.repository';
 import { CatalogueSearchRepository } from './search/catalogue-search.repository';
@@ -29,7 +31,12 @@ export const catalogueEntities = [
   SeatCount,
   ...messagingEntities(CATALOGUE),
 ];
-export const catalogueMigrations = [CreateCatalogueTables1764400000000, CoverSessionSearch1764460000000];
+export const catalogueMigrations = [
+  CreateCatalogueTables1764400000000,
+  CoverSessionSearch1764460000000,
+  SeatOffers1764470000000,
+  CoverUpcomingSessions1764480000000,
+];
 
 const repositories = [
   ProvidersRepository,

@@ -12,6 +12,7 @@ import { CATALOGUE_PAGE_CONTROLLERS } from './pages';
 import { ProvidersController } from './providers/providers.controller';
 import { ProvidersService } from './providers/providers.service';
 import { CatalogueSearchService } from './search/catalogue-search.service';
+import { SearchCache } from './search/search-cache';
 import { SeatsConsumer } from './seats/seats.consumer';
 import { SessionsController } from './sessions/sessions.controller';
 import { SessionsService } from './sessions/sessions.service';
@@ -37,7 +38,7 @@ const services = [
     SessionsController,
     ...CATALOGUE_PAGE_CONTROLLERS,
   ],
-  providers: [...services, CatalogueViews, SeatsConsumer, CatalogueDemoSeeder],
+  providers: [...services, CatalogueViews, SearchCache, SeatsConsumer, CatalogueDemoSeeder],
   exports: services,
 })
 export class CatalogueModule {}

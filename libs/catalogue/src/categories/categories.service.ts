@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@academy/platform';
 import { isDuplicateKey } from '../shared/duplicate-key';
 import { validateInput } from '../shared/validate-input';
+import { SearchCache } from '../search/search-cache';
 import { CategoriesRepository } from './categories.repository';
 import { Category } from './category.entity';
 import type { CategoryResponse } from './dto/category.response';
@@ -25,7 +26,10 @@ export const toCategoryResponse = (category: Category): CategoryResponse => ({
 export class CategoriesService {
   private cache?: { at: number; categories: Promise<Category[]> };
 
-  constructor(private readonly categories: CategoriesRepository) {}
+  constructor(
+    private readonly categories: CategoriesRepository,
+    private readonly search: SearchCache,
+  ) {}
 
   /** Every category in display order, with its names in Dutch, Frisian and English. */
   async list(): Promise<CategoryResponse[]> {
@@ -50,6 +54,7 @@ export class CategoriesService {
       throw error;
     }
     this.cache = undefined;
+    this.search.changed();
     return toCategoryResponse(category);
   }
 

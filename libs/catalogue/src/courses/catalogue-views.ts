@@ -3,10 +3,13 @@ import type { EntityManager } from 'typeorm';
 import type { Audience, Theme } from '../catalogue.constants';
 import { CategoriesService, toCategoryResponse } from '../categories/categories.service';
 import type { Category } from '../categories/category.entity';
-import { ProvidersRepository } from '../providers/providers.repository';
-import { toProviderResponse } from '../providers/providers.service';
+import { ProvidersService, toProviderResponse } from '../providers/providers.service';
 import { renderMarkdown } from '../markdown/render-markdown';
-import { CatalogueSearchRepository, type SessionFilters } from '../search/catalogue-search.repository';
+import {
+  CatalogueSearchRepository,
+  type NextSessionRow,
+  type SessionFilters,
+} from '../search/catalogue-search.repository';
 import { SeatsRepository } from '../seats/seats.repository';
 import type { SessionResponse } from '../sessions/dto/session.response';
 import type { Meeting } from '../sessions/meeting.entity';
@@ -18,13 +21,14 @@ import { CoursesRepository } from './courses.repository';
 import type { CourseDetailResponse, CourseResponse } from './dto/course.response';
 import type { CourseListItem, NextSession } from './dto/course-list-item';
 
-/** What a listing knows of a course's next session (from search), before seats are added. */
-export interface NextSessionRow {
-  session: Session;
-  confirmed: number;
-}
+/** Seats not taken by confirmed participants or held by open offers. */
+const seatsLeft = (capacity: number, taken: number) => Math.max(0, capacity - taken);
 
-const seatsLeft = (capacity: number, confirmed: number) => Math.max(0, capacity - confirmed);
+/** The course columns a list item shows. */
+export type ListedCourse = Pick<
+  Course,
+  'id' | 'kind' | 'title' | 'summary' | 'language' | 'categoryId' | 'providerId' | 'status'
+>;
 
 /**
  * Turns rows into the documented responses, reading related rows set-wise (one query per kind, never per
@@ -37,28 +41,17 @@ export class CatalogueViews {
     private readonly sessions: SessionsRepository,
     private readonly seats: SeatsRepository,
     private readonly categories: CategoriesService,
-    private readonly providers: ProvidersRepository,
+    private readonly providers: ProvidersService,
     private readonly search: CatalogueSearchRepository,
   ) {}
 
   /** Each course's first session still to start that matches the filters, with its seats. */
-  async nextSessions(
+  nextSessions(
     courseIds: string[],
     filters: SessionFilters,
     now: Date,
   ): Promise<Map<string, NextSessionRow>> {
-    const ids = await this.search.nextSessionIds(courseIds, filters, now);
-    const sessionIds = [...ids.values()];
-    const [sessions, seats] = await Promise.all([
-      this.sessions.findByIds(sessionIds),
-      this.seats.of(sessionIds),
-    ]);
-    return new Map(
-      sessions.map((session) => [
-        session.courseId,
-        { session, confirmed: seats.get(session.id)?.confirmed ?? 0 },
-      ]),
-    );
+    return this.search.nextSessions(courseIds, filters, now);
   }
 
   async course(course: Course, manager?: EntityManager): Promise<CourseResponse> {
@@ -66,7 +59,7 @@ export class CatalogueViews {
       this.courses.trainersOf([course.id], manager),
       this.courses.tagsOf([course.id], manager),
       this.categories.byId([course.categoryId]),
-      course.providerId ? this.providers.findById(course.providerId, manager) : Promise.resolve(null),
+      course.providerId ? this.providers.byId(course.providerId) : Promise.resolve(undefined),
     ]);
     const category = categories.get(course.categoryId) ?? missingCategory(course.categoryId);
     return {
@@ -119,17 +112,16 @@ export class CatalogueViews {
   }
 
   /** List items in the order of `courses`. */
-  async listItems(courses: Course[], next: Map<string, NextSessionRow>): Promise<CourseListItem[]> {
+  async listItems(courses: ListedCourse[], next: Map<string, NextSessionRow>): Promise<CourseListItem[]> {
     const ids = courses.map((c) => c.id);
     const providerIds = [...new Set(courses.map((c) => c.providerId).filter((id): id is string => !!id))];
     const [tags, categories, providers] = await Promise.all([
       this.courses.tagsOf(ids),
       this.categories.byId(courses.map((c) => c.categoryId)),
-      this.providers.findByIds(providerIds),
+      this.providers.byIds(providerIds),
     ]);
-    const providerById = new Map(providers.map((p) => [p.id, p]));
     return courses.map((course) => {
-      const provider = course.providerId ? providerById.get(course.providerId) : undefined;
+      const provider = course.providerId ? providers.get(course.providerId) : undefined;
       const row = next.get(course.id);
       return {
         id: course.id,
@@ -148,7 +140,7 @@ export class CatalogueViews {
   }
 }
 
-function toNextSession({ session, confirmed }: NextSessionRow): NextSession {
+function toNextSession(session: NextSessionRow): NextSession {
   return {
     id: session.id,
     startsAt: iso(session.firstStartsAt),
@@ -156,7 +148,7 @@ function toNextSession({ session, confirmed }: NextSessionRow): NextSession {
     place: session.place,
     online: session.online,
     capacity: session.capacity,
-    seatsLeft: seatsLeft(session.capacity, confirmed),
+    seatsLeft: seatsLeft(session.capacity, session.confirmed + session.offered),
     status: session.status,
   };
 }
@@ -165,9 +157,10 @@ export function toSessionResponse(
   session: Session,
   meetings: Meeting[],
   trainerIds: string[],
-  seats?: { confirmed: number; waitlisted: number },
+  seats?: { confirmed: number; waitlisted: number; offered: number },
 ): SessionResponse {
   const confirmed = seats?.confirmed ?? 0;
+  const offered = seats?.offered ?? 0;
   return {
     id: session.id,
     courseId: session.courseId,
@@ -200,7 +193,7 @@ export function toSessionResponse(
       capacity: session.capacity,
       confirmed,
       waitlisted: seats?.waitlisted ?? 0,
-      left: seatsLeft(session.capacity, confirmed),
+      left: seatsLeft(session.capacity, confirmed + offered),
     },
   };
 }

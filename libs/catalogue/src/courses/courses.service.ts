@@ -16,6 +16,7 @@ import { CATALOGUE } from '../catalogue.constants';
 import { CategoriesService } from '../categories/categories.service';
 import { ProvidersRepository } from '../providers/providers.repository';
 import { CatalogueSearchRepository } from '../search/catalogue-search.repository';
+import { SearchCache } from '../search/search-cache';
 import { sessionSnapshot } from '../sessions/session-snapshot';
 import { SessionsRepository } from '../sessions/sessions.repository';
 import { FieldErrors, validateInput } from '../shared/validate-input';
@@ -42,6 +43,7 @@ export class CoursesService {
     private readonly providers: ProvidersRepository,
     private readonly search: CatalogueSearchRepository,
     private readonly views: CatalogueViews,
+    private readonly cache: SearchCache,
   ) {}
 
   /** A new draft. A trainer who creates a course teaches it. */
@@ -80,6 +82,7 @@ export class CoursesService {
     course.searchText = courseSearchText(course);
     return inTransaction(this.dataSource, async (manager) => {
       await this.courses.insert(course, manager);
+      this.cache.changed(manager);
       await this.courses.setTrainers(course.id, [...trainerIds].sort(), manager);
       await this.courses.setTags(
         course.id,
@@ -155,6 +158,7 @@ export class CoursesService {
 
       const now = new Date();
       Object.assign(next, { version: course.version + 1, updatedAt: now });
+      this.cache.changed(manager);
       await this.courses.update(id, { ...changes, version: next.version, updatedAt: now }, manager);
       if (tagsChanged)
         await this.courses.setTags(id, { audiences: request.audiences, themes: request.themes }, manager);
@@ -186,6 +190,7 @@ export class CoursesService {
         { status: next.status, publishedAt: next.publishedAt, version: next.version, updatedAt: now },
         manager,
       );
+      this.cache.changed(manager);
       const toPublish = (await this.sessions.unpublishedOf(id, manager)).filter((s) => s.firstStartsAt > now);
       const ids = toPublish.map((s) => s.id);
       const [meetings, trainers] = await Promise.all([
@@ -227,6 +232,7 @@ export class CoursesService {
       }
       const next: Course = { ...course, status: 'archived', version: course.version + 1, updatedAt: now };
       await this.courses.update(id, { status: next.status, version: next.version, updatedAt: now }, manager);
+      this.cache.changed(manager);
       const after = await this.views.course(next, manager);
       if (course.status === 'published') await this.announce(after, manager, now);
       return after;

@@ -6,6 +6,7 @@ import { validateInput } from '../shared/validate-input';
 import { CreateProviderRequest } from './dto/create-provider.request';
 import type { ProviderResponse } from './dto/provider.response';
 import { Provider } from './provider.entity';
+import { SearchCache } from '../search/search-cache';
 import { ProvidersRepository } from './providers.repository';
 
 const nameTaken = () =>
@@ -21,12 +22,44 @@ export const toProviderResponse = (provider: Provider): ProviderResponse => ({
 });
 
 /** The partner organisations whose courses the academy bundles. */
+/** Providers change rarely; each replica keeps them this long before asking again. */
+const CACHE_MS = 10_000;
+
 @Injectable()
 export class ProvidersService {
-  constructor(private readonly providers: ProvidersRepository) {}
+  private cache?: { at: number; providers: Promise<Provider[]> };
+
+  constructor(
+    private readonly providers: ProvidersRepository,
+    private readonly search: SearchCache,
+  ) {}
 
   async list(): Promise<ProviderResponse[]> {
-    return (await this.providers.all()).map(toProviderResponse);
+    return (await this.all()).map(toProviderResponse);
+  }
+
+  /** All providers, from a short-lived cache (listings name them on every request). */
+  private all(): Promise<Provider[]> {
+    if (!this.cache || Date.now() - this.cache.at > CACHE_MS) {
+      const providers = this.providers.all();
+      this.cache = { at: Date.now(), providers };
+      providers.catch(() => (this.cache = undefined));
+    }
+    return this.cache.providers;
+  }
+
+  /** Providers by id; asks the database again when one is missing (added on another replica). */
+  async byIds(ids: string[]): Promise<Map<string, Provider>> {
+    let map = new Map((await this.all()).map((provider) => [provider.id, provider]));
+    if (ids.some((id) => !map.has(id))) {
+      this.cache = undefined;
+      map = new Map((await this.all()).map((provider) => [provider.id, provider]));
+    }
+    return map;
+  }
+
+  async byId(id: string): Promise<Provider | undefined> {
+    return (await this.byIds([id])).get(id);
   }
 
   async create(input: CreateProviderRequest): Promise<ProviderResponse> {
@@ -46,6 +79,8 @@ export class ProvidersService {
       if (isDuplicateKey(error)) throw nameTaken();
       throw error;
     }
+    this.cache = undefined;
+    this.search.changed();
     return toProviderResponse(provider);
   }
 }

@@ -25,9 +25,40 @@ export interface CourseFilters {
   terms?: SearchTerms;
 }
 
-export interface SearchHit {
+/** The course columns a listing shows, read with the page itself. */
+export interface CourseRow {
   id: string;
+  kind: CourseKind;
+  title: string;
+  summary: string;
+  language: CourseLanguage;
+  categoryId: string;
+  providerId: string | null;
+  status: 'draft' | 'published' | 'archived';
 }
+
+/** A course's next session as a listing shows it, with the seat counts enrolment reported. */
+export interface NextSessionRow {
+  id: string;
+  courseId: string;
+  firstStartsAt: Date;
+  lastEndsAt: Date;
+  place: string | null;
+  online: boolean;
+  capacity: number;
+  status: 'scheduled' | 'confirmed' | 'cancelled';
+  confirmed: number;
+  offered: number;
+}
+
+/** mysql2 answers DATETIME as a Date (timezone Z); better-sqlite3 as the UTC text TypeORM wrote. */
+function fromDb(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
+}
+
+/** Seats held by confirmed participants and open offers (the seat replica may not have the session yet). */
+const TAKEN = '(COALESCE(st.confirmed, 0) + COALESCE(st.offered, 0))';
+const SEATS_JOIN = 'LEFT JOIN catalogue_session_seats st ON st.session_id = s.id';
 
 type Sql = { sql: string; params: unknown[] };
 
@@ -69,11 +100,8 @@ export class CatalogueSearchRepository {
       sql.push('s.online = ?');
       params.push(filters.online ? 1 : 0);
     }
-    if (filters.hasSeats) {
-      sql.push(
-        's.capacity > COALESCE((SELECT st.confirmed FROM catalogue_session_seats st WHERE st.session_id = s.id), 0)',
-      );
-    }
+    // Needs SEATS_JOIN in the query.
+    if (filters.hasSeats) sql.push(`s.capacity > ${TAKEN}`);
     return { sql: sql.join(' AND '), params };
   }
 
@@ -127,7 +155,8 @@ export class CatalogueSearchRepository {
 
   /**
    * A page of published courses matching every filter, by the start of their next matching session (courses
-   * without one last), ties by id; and the total. `sessionFiltered`: only courses with a matching session.
+   * without one last), ties by id; and the total, from the same query. `sessionFiltered`: only courses with a
+   * matching session. Each course's next start is one short range read of the covering index on sessions.
    */
   async search(
     courses: CourseFilters,
@@ -137,48 +166,90 @@ export class CatalogueSearchRepository {
     skip: number,
     take: number,
     fullText = true,
-  ): Promise<{ ids: string[]; total: number }> {
+  ): Promise<{ rows: CourseRow[]; total: number }> {
     const session = this.sessionConditions(sessions, now);
     const course = this.courseConditions(courses, fullText);
-    const inner = `SELECT c.id AS id,
-        (SELECT MIN(s.first_starts_at) FROM catalogue_sessions s WHERE s.course_id = c.id AND ${session.sql}) AS next_at
-      FROM catalogue_courses c WHERE ${course.sql}`;
-    const where = sessionFiltered ? 'WHERE x.next_at IS NOT NULL' : '';
-    const rows: Array<{ id: string; total: number | string }> = await this.dataSource.query(
-      `SELECT x.id AS id, COUNT(*) OVER () AS total FROM (${inner}) x ${where}
+    const join = sessions.hasSeats ? SEATS_JOIN : '';
+    const columns = 'c.id, c.kind, c.title, c.summary, c.language, c.category_id, c.provider_id, c.status';
+    // With session filters, start from the matching sessions (an index range on place or start) and keep
+    // their courses; without, every course needs its next start, one short read of the covering index each.
+    const inner = sessionFiltered
+      ? `SELECT ${columns}, g.next_at FROM (
+          SELECT s.course_id, MIN(s.first_starts_at) AS next_at FROM catalogue_sessions s ${join}
+          WHERE ${session.sql} GROUP BY s.course_id) g
+        JOIN catalogue_courses c ON c.id = g.course_id WHERE ${course.sql}`
+      : `SELECT ${columns},
+          (SELECT MIN(s.first_starts_at) FROM catalogue_sessions s ${join}
+            WHERE s.course_id = c.id AND ${session.sql}) AS next_at
+        FROM catalogue_courses c WHERE ${course.sql}`;
+    const rows: Array<Record<string, string | number | null>> = await this.dataSource.query(
+      `SELECT x.*, COUNT(*) OVER () AS total FROM (${inner}) x
        ORDER BY CASE WHEN x.next_at IS NULL THEN 1 ELSE 0 END, x.next_at, x.id
        LIMIT ? OFFSET ?`,
       [...session.params, ...course.params, take, skip],
     );
-    if (rows.length) return { ids: rows.map((r) => r.id), total: Number(rows[0].total) };
-    if (skip === 0) return { ids: [], total: 0 };
+    if (rows.length) {
+      return {
+        total: Number(rows[0].total),
+        rows: rows.map((row) => ({
+          id: String(row.id),
+          kind: row.kind as CourseKind,
+          title: String(row.title),
+          summary: String(row.summary),
+          language: row.language as CourseLanguage,
+          categoryId: String(row.category_id),
+          providerId: row.provider_id === null ? null : String(row.provider_id),
+          status: row.status as CourseRow['status'],
+        })),
+      };
+    }
+    if (skip === 0) return { rows: [], total: 0 };
     // Past the last page: no row carries the total, so count on its own.
     const [count]: Array<{ total: number | string }> = await this.dataSource.query(
-      `SELECT COUNT(*) AS total FROM (${inner}) x ${where}`,
+      `SELECT COUNT(*) AS total FROM (${inner}) x`,
       [...session.params, ...course.params],
     );
-    return { ids: [], total: Number(count?.total ?? 0) };
+    return { rows: [], total: Number(count?.total ?? 0) };
   }
 
-  /** For each course, the id of its first session still to start that matches the filters. */
-  async nextSessionIds(
+  /** For each course, its first session still to start that matches the filters, with its seat counts. */
+  async nextSessions(
     courseIds: string[],
     sessions: SessionFilters,
     now: Date,
     manager?: EntityManager,
-  ): Promise<Map<string, string>> {
+  ): Promise<Map<string, NextSessionRow>> {
     if (!courseIds.length) return new Map();
     const session = this.sessionConditions(sessions, now);
-    const rows: Array<{ id: string; course_id: string }> = await (manager ?? this.dataSource).query(
-      `SELECT x.id AS id, x.course_id AS course_id FROM (
-         SELECT s.id, s.course_id,
+    const rows: Array<Record<string, string | number | Date | null>> = await (
+      manager ?? this.dataSource
+    ).query(
+      `SELECT x.* FROM (
+         SELECT s.id, s.course_id, s.first_starts_at, s.last_ends_at, s.place, s.online, s.capacity, s.status,
+           COALESCE(st.confirmed, 0) AS confirmed, COALESCE(st.offered, 0) AS offered,
            ROW_NUMBER() OVER (PARTITION BY s.course_id ORDER BY s.first_starts_at, s.id) AS n
-         FROM catalogue_sessions s
+         FROM catalogue_sessions s ${SEATS_JOIN}
          WHERE s.course_id IN (${courseIds.map(() => '?').join(', ')}) AND ${session.sql}
        ) x WHERE x.n = 1`,
       [...courseIds, ...session.params],
     );
-    return new Map(rows.map((row) => [row.course_id, row.id]));
+    return new Map(
+      rows.map((row) => [
+        String(row.course_id),
+        {
+          id: String(row.id),
+          courseId: String(row.course_id),
+          firstStartsAt: fromDb(row.first_starts_at as Date | string),
+          lastEndsAt: fromDb(row.last_ends_at as Date | string),
+          place: row.place === null ? null : String(row.place),
+          online: Number(row.online) === 1,
+          capacity: Number(row.capacity),
+          status: row.status as NextSessionRow['status'],
+          confirmed: Number(row.confirmed),
+          offered: Number(row.offered),
+        },
+      ]),
+    );
   }
 
   /** Whether a course has a session (not cancelled) whose number of meetings is not one. */

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { Page } from '@academy/platform';
 import { CategoriesService } from '../categories/categories.service';
 import { CatalogueViews } from '../courses/catalogue-views';
-import { CoursesRepository } from '../courses/courses.repository';
 import type { CourseListItem } from '../courses/dto/course-list-item';
 import { endOfLocalDay, isCalendarDay, startOfLocalDay } from '../shared/local-day';
 import { textKey } from '../shared/text-key';
@@ -14,6 +13,7 @@ import {
 } from './catalogue-search.repository';
 import { CourseSearchQuery } from './dto/course-search.query';
 import { searchTerms } from './full-text';
+import { SearchCache } from './search-cache';
 
 export interface PlaceOption {
   /** As shown, e.g. "Easterwâlde". */
@@ -27,13 +27,36 @@ export interface PlaceOption {
 export class CatalogueSearchService {
   constructor(
     private readonly repository: CatalogueSearchRepository,
-    private readonly courses: CoursesRepository,
     private readonly categories: CategoriesService,
     private readonly views: CatalogueViews,
+    private readonly cache: SearchCache,
   ) {}
 
   async search(input: CourseSearchQuery): Promise<Page<CourseListItem>> {
     const query = await validateInput(CourseSearchQuery, input);
+    const key = JSON.stringify(
+      (
+        [
+          'q',
+          'category',
+          'kind',
+          'language',
+          'audience',
+          'theme',
+          'place',
+          'online',
+          'from',
+          'to',
+          'hasSeats',
+          'page',
+          'pageSize',
+        ] as const
+      ).map((field) => query[field] ?? null),
+    );
+    return this.cache.get(key, () => this.find(query));
+  }
+
+  private async find(query: CourseSearchQuery): Promise<Page<CourseListItem>> {
     const { page, pageSize } = query;
     const errors = new FieldErrors();
     for (const field of ['from', 'to'] as const) {
@@ -92,11 +115,9 @@ export class CatalogueSearchService {
         false,
       );
     }
-    const found = await this.courses.findByIds(result.ids);
-    const byId = new Map(found.map((course) => [course.id, course]));
-    const ordered = result.ids.map((id) => byId.get(id)).filter((course) => course !== undefined);
-    const next = await this.views.nextSessions(result.ids, sessionFilters, now);
-    return { items: await this.views.listItems(ordered, next), total: result.total, page, pageSize };
+    const ids = result.rows.map((row) => row.id);
+    const next = await this.views.nextSessions(ids, sessionFilters, now);
+    return { items: await this.views.listItems(result.rows, next), total: result.total, page, pageSize };
   }
 
   /** Places with sessions still to come, for the place filter of the catalogue page. */

@@ -12,6 +12,10 @@ export class SeatCount {
   @Column({ type: 'int' })
   waitlisted!: number;
 
+  /** Seats held by an open waitlist offer: taken until the offer is accepted or lapses. */
+  @Column({ type: 'int', default: 0 })
+  offered!: number;
+
   /** The enrolment context's version of these counts; an older one never replaces a newer one. */
   @Column({ type: 'int' })
   version!: number;

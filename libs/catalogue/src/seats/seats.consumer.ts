@@ -3,6 +3,7 @@ import { type EventEnvelope, SESSION_SEATS_CHANGED_V1, type SessionSeatsChangedV
 import { OnEvent } from '@academy/messaging';
 import type { EntityManager } from 'typeorm';
 import { CATALOGUE } from '../catalogue.constants';
+import { SearchCache } from '../search/search-cache';
 import { SeatCount } from './seat-count.entity';
 import { SeatsRepository } from './seats.repository';
 
@@ -11,7 +12,10 @@ import { SeatsRepository } from './seats.repository';
 export class SeatsConsumer {
   private readonly logger = new Logger('SeatsConsumer');
 
-  constructor(private readonly seats: SeatsRepository) {}
+  constructor(
+    private readonly seats: SeatsRepository,
+    private readonly cache: SearchCache,
+  ) {}
 
   // WARNING: the consumer name is persisted with every processed event id; never rename it.
   @OnEvent(SESSION_SEATS_CHANGED_V1, { context: CATALOGUE, consumer: 'catalogue.seats' })
@@ -20,16 +24,20 @@ export class SeatsConsumer {
     manager: EntityManager,
   ): Promise<void> {
     const { sessionId, confirmed, waitlisted, version, occurredAt } = event.payload;
+    // Added to v1 later: a producer that does not send it has no offers.
+    const offered = event.payload.offered ?? 0;
     const stored = await this.seats.storeIfNewer(
       Object.assign(new SeatCount(), {
         sessionId,
         confirmed,
         waitlisted,
+        offered,
         version,
         updatedAt: new Date(occurredAt),
       }),
       manager,
     );
-    if (!stored) this.logger.debug(`ignored seats of ${sessionId} version ${version}: a newer one is stored`);
+    if (stored) this.cache.changed(manager);
+    else this.logger.debug(`ignored seats of ${sessionId} version ${version}: a newer one is stored`);
   }
 }

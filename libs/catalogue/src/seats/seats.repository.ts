@@ -34,6 +34,7 @@ export class SeatsRepository {
       .set({
         confirmed: counts.confirmed,
         waitlisted: counts.waitlisted,
+        offered: counts.offered,
         version: counts.version,
         updatedAt: counts.updatedAt,
       })

@@ -2,6 +2,8 @@ import { describeEachDatabase } from '@academy/platform/testing/test-databases';
 import { outboxSchema } from '@academy/messaging';
 import { CoursesService } from '../courses/courses.service';
 import type { CourseResponse } from '../courses/dto/course.response';
+import { CatalogueSearchService } from '../search/catalogue-search.service';
+import type { CourseSearchQuery } from '../search/dto/course-search.query';
 import { SeatCount } from '../seats/seat-count.entity';
 import { type CatalogueContext, principal, startCatalogueContext } from '../testing/catalogue-context';
 import type { MeetingRequest } from './dto/create-session.request';
@@ -74,11 +76,22 @@ describeEachDatabase('catalogue sessions, seats and events', (kind) => {
     await catalogue.reportSeats({
       sessionId: session.id,
       capacity: 10,
-      confirmed: 10,
-      waitlisted: 4,
+      confirmed: 8,
+      waitlisted: 3,
+      // A seat held by an open waitlist offer is not free.
+      offered: 2,
       version: 6,
     });
-    expect((await sessions.get(session.id)).seats).toMatchObject({ confirmed: 10, left: 0 });
+    expect((await sessions.get(session.id)).seats).toEqual({
+      capacity: 10,
+      confirmed: 8,
+      waitlisted: 3,
+      left: 0,
+    });
+    const found = await catalogue
+      .get(CatalogueSearchService)
+      .search({ q: 'Reanimatie', hasSeats: true } as CourseSearchQuery);
+    expect(found.items.map((i) => i.nextSession?.id)).not.toContain(session.id);
     expect(
       await catalogue.dataSource.getRepository(SeatCount).findOneBy({ sessionId: session.id }),
     ).toMatchObject({

@@ -15,6 +15,7 @@ import { CatalogueViews } from '../courses/catalogue-views';
 import { assertManagesCourse, assertMayCreateCourses, managesCourse } from '../courses/course-access';
 import type { Course } from '../courses/course.entity';
 import { CoursesRepository } from '../courses/courses.repository';
+import { SearchCache } from '../search/search-cache';
 import { SeatsRepository } from '../seats/seats.repository';
 import { toDate } from '../shared/instant';
 import { textKey } from '../shared/text-key';
@@ -88,6 +89,7 @@ export class SessionsService {
     private readonly courses: CoursesRepository,
     private readonly seats: SeatsRepository,
     private readonly views: CatalogueViews,
+    private readonly cache: SearchCache,
   ) {}
 
   /** A new session of a course; on a published course it is published (and announced) at once. */
@@ -147,6 +149,7 @@ export class SessionsService {
       ].sort();
 
       await this.sessions.insert(session, manager);
+      this.cache.changed(manager);
       await this.sessions.replaceMeetings(id, meetings, manager);
       await this.sessions.setTrainers(id, trainerIds, manager);
       if (session.published) {
@@ -248,6 +251,7 @@ export class SessionsService {
       Object.assign(next, denormalise(meetings), { version: session.version + 1, updatedAt: now });
       const { id: _id, courseId: _course, createdAt: _created, ...columns } = next;
       await this.sessions.update(sessionId, columns, manager);
+      this.cache.changed(manager);
       if (request.meetings) await this.sessions.replaceMeetings(sessionId, meetings, manager);
       if (changes.has('trainers')) await this.sessions.setTrainers(sessionId, trainerIds, manager);
       if (next.published) {
@@ -283,6 +287,7 @@ export class SessionsService {
         { status: next.status, cancelReason: next.cancelReason, version: next.version, updatedAt: now },
         manager,
       );
+      this.cache.changed(manager);
       if (next.published) {
         const meetings = (await this.sessions.meetingsOf([sessionId], manager)).get(sessionId) ?? [];
         const trainerIds = (await this.sessions.trainersOf([sessionId], manager)).get(sessionId) ?? [];

@@ -43,7 +43,7 @@ export class NextSession {
   @ApiProperty()
   capacity!: number;
 
-  @ApiProperty({ description: 'Seats not yet taken by confirmed participants.' })
+  @ApiProperty({ description: 'Seats not taken by confirmed participants or held by an open offer.' })
   seatsLeft!: number;
 
   @ApiProperty({ enum: SESSION_STATUSES })

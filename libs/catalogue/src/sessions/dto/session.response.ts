@@ -47,7 +47,10 @@ export class SeatsResponse {
   @ApiProperty()
   waitlisted!: number;
 
-  @ApiProperty({ description: 'capacity − confirmed, never below 0.' })
+  @ApiProperty({
+    description:
+      'Seats still free: capacity − confirmed − seats held by an open waitlist offer, never below 0.',
+  })
   left!: number;
 }
 
