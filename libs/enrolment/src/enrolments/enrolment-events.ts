@@ -15,7 +15,7 @@ import { type ActiveStatus, ENROLMENT } from '../enrolment.constants';
 import type { SessionFacts } from '../sessions/session-facts';
 import { cancellationDeadline } from '../sessions/session-rules';
 import type { EnrolmentSession } from '../sessions/session.entity';
-import { SessionsRepository } from '../sessions/sessions.repository';
+import { type SeatCounts, SessionsRepository } from '../sessions/sessions.repository';
 import type { Enrolment } from './enrolment.entity';
 
 const iso = (date: Date) => date.toISOString();
@@ -106,6 +106,12 @@ export class EnrolmentEvents {
   /** Bumps the seats version and announces the counts as they stand in this transaction. */
   async seatsChanged(manager: EntityManager, sessionId: string, at: Date) {
     const counts = await this.sessions.nextSeatsVersion(sessionId, manager);
+    await this.seatsAre(manager, sessionId, counts, at);
+    return counts;
+  }
+
+  /** Announces counts whose version the caller bumped with the change itself. */
+  async seatsAre(manager: EntityManager, sessionId: string, counts: SeatCounts, at: Date) {
     await appendToOutbox(manager, ENROLMENT, SESSION_SEATS_CHANGED_V1, {
       sessionId,
       capacity: counts.capacity,
@@ -115,6 +121,5 @@ export class EnrolmentEvents {
       version: counts.seatsVersion,
       occurredAt: iso(at),
     });
-    return counts;
   }
 }

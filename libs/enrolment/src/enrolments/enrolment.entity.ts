@@ -32,7 +32,7 @@ export class Enrolment {
   @Column({ name: 'offer_expires_at', type: 'datetime', precision: 3, nullable: true })
   offerExpiresAt!: Date | null;
 
-  @Column({ type: 'boolean', default: false })
+  @Column({ type: 'boolean' })
   late!: boolean;
 
   @Column({ name: 'cancel_reason', type: 'varchar', length: 30, nullable: true })

@@ -12,7 +12,7 @@ import { isDuplicateKey } from '../shared/duplicate-key';
 import type { EnrolRequest } from './dto/enrol.request';
 import type { EnrolmentResponse } from './dto/enrolment.response';
 import type { Enrolment } from './enrolment.entity';
-import { EnrolmentView } from './enrolment-view';
+import { EnrolmentView, toEnrolmentResponse } from './enrolment-view';
 import { alreadyEnrolled, enrolmentNotFound, ruleViolated, sessionNotFound } from './enrolments.errors';
 import { EnrolmentsRepository } from './enrolments.repository';
 import { SeatKeeper } from './seat-keeper';
@@ -37,25 +37,26 @@ export class EnrolmentsService {
   async enrol(principal: Principal, request: EnrolRequest, now = new Date()): Promise<EnrolmentResponse> {
     const userId = request.userId ?? principal.userId;
     await this.actingFor.assertMayEnrol(principal, userId);
-    const known = await this.sessions.findById(request.sessionId);
-    if (!known) throw sessionNotFound();
-    // Course and meetings for the events are read before the lock, to keep the locked part of a rush short.
-    const facts = await this.facts.load(known);
+    // Everything that can be decided without the lock is decided before it, so the locked part of a rush
+    // is only the seat, the enrolment and its events.
+    const session = await this.sessions.findById(request.sessionId);
+    if (!session) throw sessionNotFound();
+    const refusal = enrolmentRefusal(session, now);
+    if (refusal) throw ruleViolated(refusal);
+    if (await this.enrolments.findActive(session.id, userId)) throw alreadyEnrolled();
+    const facts = await this.facts.load(session);
+    let enrolment: Enrolment | null;
     try {
-      const enrolment = await inTransaction(this.dataSource, async (manager) => {
-        const session = await this.sessions.lock(request.sessionId, manager);
-        if (!session) throw sessionNotFound();
-        const refusal = enrolmentRefusal(session, now);
-        if (refusal) throw ruleViolated(refusal);
-        if (await this.enrolments.findActive(session.id, userId, manager)) throw alreadyEnrolled();
-        return this.keeper.enrol(manager, session, userId, principal.userId, now, facts);
-      });
-      return this.view.one(enrolment);
+      enrolment = await inTransaction(this.dataSource, (manager) =>
+        this.keeper.enrol(manager, session, userId, principal.userId, now, facts),
+      );
     } catch (error) {
       // Two requests of one person racing: the unique active key lets one in; the other is told so.
       if (isDuplicateKey(error)) throw alreadyEnrolled();
       throw error;
     }
+    if (!enrolment) throw ruleViolated('This session is cancelled.');
+    return toEnrolmentResponse(enrolment, session, await this.sessions.findCourse(session.courseId));
   }
 
   /** Gives up a seat, a waitlist place or an offer. The seat goes to the next in line at once. */

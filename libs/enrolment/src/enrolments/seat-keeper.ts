@@ -34,29 +34,32 @@ export class SeatKeeper {
     private readonly facts: SessionFactsLoader,
   ) {}
 
-  /** A seat while seats last and nobody waits, otherwise the next place on the waitlist. */
+  /**
+   * A seat while seats last and nobody waits, otherwise the next place on the waitlist. Kept as short as it can
+   * be, because it runs while the session row is locked: the conditional update that takes the place is the
+   * transaction's first statement (and its lock), the counts are read back once, then the enrolment and its two
+   * events are written. Null when the session was cancelled in the meantime (nothing written).
+   */
   async enrol(
     manager: EntityManager,
     session: EnrolmentSession,
     userId: string,
     enrolledBy: string,
     now: Date,
-    preloaded?: SessionFacts,
-  ): Promise<Enrolment> {
-    const seated = await this.sessions.takeSeat(session.id, manager);
-    let position: number | null = null;
-    if (!seated) {
-      await this.sessions.adjust(session.id, { waitlisted: 1 }, manager);
-      // Read back under the row lock: positions are 1..waitlisted, so the new count is the new place.
-      position = (await this.sessions.counts(session.id, manager)).waitlisted;
-    }
+    facts: SessionFacts,
+  ): Promise<Enrolment | null> {
+    const place = await this.sessions.placeOne(session.id, manager);
+    if (!place) return null;
+    // Read back under the row lock: positions are 1..waitlisted, so the new count is the new place.
+    const counts = await this.sessions.counts(session.id, manager);
+    const seated = place === 'confirmed';
     const enrolment: Enrolment = {
       id: uuidv7(),
       sessionId: session.id,
       userId,
-      status: seated ? 'confirmed' : 'waitlisted',
+      status: place,
       activeKey: activeKey(session.id, userId),
-      waitlistPosition: position,
+      waitlistPosition: seated ? null : counts.waitlisted,
       offerExpiresAt: null,
       late: false,
       cancelReason: null,
@@ -68,10 +71,9 @@ export class SeatKeeper {
       updatedAt: now,
     };
     await this.enrolments.insert(enrolment, manager);
-    const facts = preloaded ?? (await this.facts.load(session, manager));
     if (seated) await this.events.confirmed(manager, session, facts, enrolment, now);
     else await this.events.waitlisted(manager, facts, enrolment, now);
-    await this.events.seatsChanged(manager, session.id, now);
+    await this.events.seatsAre(manager, session.id, counts, now);
     return enrolment;
   }
 

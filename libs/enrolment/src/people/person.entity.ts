@@ -16,10 +16,10 @@ export class Person {
   @Column({ type: 'varchar', length: 2 })
   locale!: string;
 
-  @Column({ type: 'boolean', default: false })
+  @Column({ type: 'boolean' })
   admin!: boolean;
 
-  @Column({ type: 'boolean', default: false })
+  @Column({ type: 'boolean' })
   erased!: boolean;
 
   /** When identity made the snapshot applied (registeredAt / updatedAt); an older one is ignored. */

@@ -61,17 +61,17 @@ export class EnrolmentSession {
   @Column({ name: 'go_decided_at', type: 'datetime', precision: 3, nullable: true })
   goDecidedAt!: Date | null;
 
-  @Column({ type: 'int', default: 0 })
+  @Column({ type: 'int' })
   confirmed!: number;
 
-  @Column({ type: 'int', default: 0 })
+  @Column({ type: 'int' })
   offered!: number;
 
-  @Column({ type: 'int', default: 0 })
+  @Column({ type: 'int' })
   waitlisted!: number;
 
   /** Bumped with every change of the counters: the version of enrolment.session.seats-changed.v1. */
-  @Column({ name: 'seats_version', type: 'int', default: 0 })
+  @Column({ name: 'seats_version', type: 'int' })
   seatsVersion!: number;
 
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 })

@@ -118,15 +118,27 @@ export class SessionsRepository {
     await manager.getRepository(EnrolmentSession).update({ id }, changes);
   }
 
-  /** A new confirmed seat, only while seats are free and nobody waits (nobody jumps the queue). */
-  async takeSeat(id: string, manager: EntityManager): Promise<boolean> {
-    const result = await manager
+  /**
+   * A new enrolment's place, in at most two statements that lock the row as they change it: a confirmed seat
+   * while seats are free and nobody waits (nobody jumps the queue), else the next waitlist place. Either bumps
+   * the seats version. Null when the session was cancelled in the meantime (nothing changed).
+   */
+  async placeOne(id: string, manager: EntityManager): Promise<'confirmed' | 'waitlisted' | null> {
+    const open = "catalogue_status <> 'cancelled' AND (go_decision IS NULL OR go_decision <> 'cancelled')";
+    const seat = await manager
       .createQueryBuilder()
       .update(EnrolmentSession)
-      .set({ confirmed: () => 'confirmed + 1' })
-      .where('id = :id AND confirmed + offered < capacity AND waitlisted = 0', { id })
+      .set({ confirmed: () => 'confirmed + 1', seatsVersion: () => 'seats_version + 1' })
+      .where(`id = :id AND confirmed + offered < capacity AND waitlisted = 0 AND ${open}`, { id })
       .execute();
-    return result.affected === 1;
+    if (seat.affected === 1) return 'confirmed';
+    const place = await manager
+      .createQueryBuilder()
+      .update(EnrolmentSession)
+      .set({ waitlisted: () => 'waitlisted + 1', seatsVersion: () => 'seats_version + 1' })
+      .where(`id = :id AND ${open}`, { id })
+      .execute();
+    return place.affected === 1 ? 'waitlisted' : null;
   }
 
   /** The first on the waitlist takes a free seat (`confirmed`) or is offered it (`offered`). */
@@ -177,7 +189,10 @@ export class SessionsRepository {
 
   /** The counters; with a manager read with the row lock (the caller holds it), so always the latest. */
   async counts(id: string, manager?: EntityManager): Promise<SeatCounts> {
-    const query = this.repo(manager).createQueryBuilder('s').where('s.id = :id', { id });
+    const query = this.repo(manager)
+      .createQueryBuilder('s')
+      .select(['s.id', 's.capacity', 's.confirmed', 's.offered', 's.waitlisted', 's.seatsVersion'])
+      .where('s.id = :id', { id });
     const row = await (manager ? forUpdate(query, manager) : query).getOneOrFail();
     return {
       capacity: row.capacity,
