@@ -168,7 +168,7 @@ describe('identity pages (all-in-one)', () => {
     const account = await get('/account', jar);
     expect(account.statusCode).toBe(200);
     expect(account.body).toContain(ADMIN.email);
-    expect(account.body).toContain('href="/admin"');
+    expect(account.body).toContain('href="/catalogue/manage"');
     expect(account.body).toContain('href="/account" aria-current="page"');
 
     const out = await post('/logout', { _csrf: csrfTokenOf(account.body) }, jar);

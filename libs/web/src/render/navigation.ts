@@ -10,16 +10,14 @@ interface NavEntry {
 }
 
 /**
- * The main menu, by role. Several pages do not exist yet; their links already point at the paths the
- * contexts will serve, so the menu does not change shape when they arrive.
+ * The main menu, by role. Only pages that exist are listed: a menu link to a 404 costs a volunteer's trust.
+ * The load-signal pages (/my/wellbeing, /coordinator/volunteers) join when that context arrives.
  */
 export const NAVIGATION: readonly NavEntry[] = [
-  { href: '/catalogue', labelKey: 'web.nav.catalogue', for: ['anonymous', 'volunteer'] },
+  { href: '/catalogue', labelKey: 'web.nav.catalogue', for: ['anonymous', 'anyone-logged-in'] },
   { href: '/my/trainings', labelKey: 'web.nav.my-trainings', for: ['volunteer'] },
-  { href: '/my/wellbeing', labelKey: 'web.nav.wellbeing', for: ['volunteer'] },
   { href: '/trainer/sessions', labelKey: 'web.nav.my-sessions', for: ['trainer'] },
-  { href: '/coordinator/volunteers', labelKey: 'web.nav.my-volunteers', for: ['coordinator'] },
-  { href: '/admin', labelKey: 'web.nav.admin', for: ['admin'] },
+  { href: '/catalogue/manage', labelKey: 'web.nav.manage-courses', for: ['trainer', 'admin'] },
   { href: '/account', labelKey: 'web.nav.account', for: ['anyone-logged-in'] },
   { href: '/login', labelKey: 'web.nav.login', for: ['anonymous'] },
   { href: '/register', labelKey: 'web.nav.register', for: ['anonymous'] },
@@ -47,7 +45,10 @@ export function navigationFor(principal: Principal | undefined, path: string): N
     (entry) => ({
       href: entry.href,
       labelKey: entry.labelKey,
-      current: path === entry.href || path.startsWith(`${entry.href}/`),
+      current:
+        path === entry.href ||
+        (path.startsWith(`${entry.href}/`) &&
+          !NAVIGATION.some((other) => other.href.length > entry.href.length && path.startsWith(other.href))),
     }),
   );
 }

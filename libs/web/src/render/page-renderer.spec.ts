@@ -113,8 +113,8 @@ describe('PageRenderer', () => {
     const member = pages.renderToString(request('/my/trainings', volunteer), reply(), 'web/home', {});
     expect(member).toContain('<html lang="fy">');
     expect(member).toContain('href="/my/trainings" aria-current="page">Myn trainingen');
-    expect(member).toContain('href="/my/wellbeing"');
-    expect(member).not.toContain('href="/admin"');
+    expect(member).toContain('href="/catalogue"');
+    expect(member).not.toContain('href="/catalogue/manage"');
     expect(member).not.toContain('href="/login"');
     expect(member).toContain('action="/logout"');
     expect(member).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Sjoukje');
