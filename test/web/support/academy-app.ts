@@ -1,36 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AcademyModule } from '../../../apps/academy/src/academy.module';
-import { createApplication, loadConfig } from '@academy/platform';
+import { bootApp, type BootedApp } from '../../support/apps';
 
 /** What a browser sends: pages answer errors as HTML only to those asking for it. */
 export const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
-export interface BootedAcademy {
-  app: NestFastifyApplication;
-  close(): Promise<void>;
-}
+export type BootedAcademy = BootedApp;
 
 /** The all-in-one, in process, with its own empty data directory. */
-export async function bootAcademy(env: Record<string, string> = {}): Promise<BootedAcademy> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'academy-web-'));
-  const config = loadConfig('academy', { DATA_DIR: dataDir, DEMO_DATA: 'off', LOG_LEVEL: 'silent', ...env });
-  const app = await createApplication(AcademyModule.forConfig(config), config, {
-    title: 't',
-    description: 'd',
-  });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  return {
-    app,
-    close: async () => {
-      await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+export const bootAcademy = (env: Record<string, string> = {}): Promise<BootedAcademy> =>
+  bootApp('academy', env);
 
 /** Carries cookies between `inject` calls the way a browser would (name=value only; expiry by Max-Age=0). */
 export class CookieJar {
