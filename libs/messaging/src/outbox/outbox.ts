@@ -26,15 +26,22 @@ export async function appendToOutbox<TType extends string, TPayload>(
     occurredAt: createdAt.toISOString(),
     payload,
   };
-  await manager.getRepository(outboxSchema(context)).insert({
-    id: envelope.id,
-    type: envelope.type,
-    payload: JSON.stringify(envelope),
-    createdAt,
-    publishedAt: null,
-    attempts: 0,
-    nextAttemptAt: null,
-  });
+  // No read-back of defaults: this insert often runs while the caller holds a hot row lock.
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(outboxSchema(context))
+    .values({
+      id: envelope.id,
+      type: envelope.type,
+      payload: JSON.stringify(envelope),
+      createdAt,
+      publishedAt: null,
+      attempts: 0,
+      nextAttemptAt: null,
+    })
+    .updateEntity(false)
+    .execute();
   // Wake the relay once the row is visible: after commit (see OutboxCommitSubscriber), or now without a
   // transaction. A rolled-back transaction leaves nothing to find; the relay's poll covers any miss.
   const queryRunner = manager.queryRunner;
