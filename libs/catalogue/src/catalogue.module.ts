@@ -7,6 +7,7 @@ import { CategoriesService } from './categories/categories.service';
 import { CatalogueViews } from './courses/catalogue-views';
 import { CoursesController } from './courses/courses.controller';
 import { CoursesService } from './courses/courses.service';
+import { TrainerErasureConsumer } from './courses/trainer-erasure.consumer';
 import { CatalogueDemoSeeder } from './demo/catalogue-demo.seeder';
 import { CATALOGUE_PAGE_CONTROLLERS } from './pages';
 import { ProvidersController } from './providers/providers.controller';
@@ -38,7 +39,14 @@ const services = [
     SessionsController,
     ...CATALOGUE_PAGE_CONTROLLERS,
   ],
-  providers: [...services, CatalogueViews, SearchCache, SeatsConsumer, CatalogueDemoSeeder],
+  providers: [
+    ...services,
+    CatalogueViews,
+    SearchCache,
+    SeatsConsumer,
+    TrainerErasureConsumer,
+    CatalogueDemoSeeder,
+  ],
   exports: services,
 })
 export class CatalogueModule {}

@@ -94,6 +94,18 @@ export class CoursesRepository {
     }
   }
 
+  /** Ids of the courses a user teaches. */
+  async idsTaughtBy(userId: string, manager: EntityManager): Promise<string[]> {
+    const rows = await manager.getRepository(CourseTrainer).findBy({ userId });
+    return rows.map((row) => row.courseId);
+  }
+
+  /** Takes a user off every course, and out of `created_by` (an erased user leaves no trace). */
+  async forgetUser(userId: string, placeholder: string, manager: EntityManager): Promise<void> {
+    await manager.getRepository(CourseTrainer).delete({ userId });
+    await manager.getRepository(Course).update({ createdBy: userId }, { createdBy: placeholder });
+  }
+
   /** Courses a trainer teaches (or all, for `trainerId` undefined), any status, by title. */
   async pageManageable(
     trainerId: string | undefined,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { COURSE_CHANGED_V1, SESSION_PUBLISHED_V1 } from '@academy/contracts';
+import { SESSION_PUBLISHED_V1 } from '@academy/contracts';
 import { appendToOutbox } from '@academy/messaging';
 import {
   DomainError,
@@ -28,6 +28,7 @@ import type { CourseDetailResponse, CourseResponse } from './dto/course.response
 import type { CourseListItem } from './dto/course-list-item';
 import { CreateCourseRequest } from './dto/create-course.request';
 import { UpdateCourseRequest } from './dto/update-course.request';
+import { announceCourse } from './course-events';
 import { courseSearchText } from './search-text';
 
 const courseNotFound = () => notFound('The course');
@@ -270,22 +271,7 @@ export class CoursesService {
   }
 
   private async announce(course: CourseResponse, manager: EntityManager, now: Date): Promise<void> {
-    await appendToOutbox(manager, CATALOGUE, COURSE_CHANGED_V1, {
-      courseId: course.id,
-      kind: course.kind,
-      title: course.title,
-      summary: course.summary,
-      language: course.language,
-      categorySlug: course.category.slug,
-      providerId: course.provider?.id ?? null,
-      audiences: course.audiences,
-      themes: course.themes,
-      attendanceThreshold: course.attendanceThreshold,
-      trainerIds: course.trainerIds,
-      status: course.status,
-      version: course.version,
-      changedAt: now.toISOString(),
-    });
+    await announceCourse(course, manager, now);
   }
 }
 

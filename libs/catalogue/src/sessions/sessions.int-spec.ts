@@ -1,3 +1,4 @@
+import { USER_ERASED_V1 } from '@academy/contracts';
 import { describeEachDatabase } from '@academy/platform/testing/test-databases';
 import { outboxSchema } from '@academy/messaging';
 import { CoursesService } from '../courses/courses.service';
@@ -196,5 +197,43 @@ describeEachDatabase('catalogue sessions, seats and events', (kind) => {
     const admin = principal('admin');
     expect((await courses.listManageable(admin, { page: 1, pageSize: 100 })).total).toBeGreaterThan(0);
     expect((await courses.listManageable(stranger, { page: 1, pageSize: 100 })).total).toBe(0);
+  });
+
+  it('forgets an erased trainer: off their courses and sessions, announced where others can see it', async () => {
+    const leaving = principal('trainer');
+    const staying = principal('trainer');
+    const course = await courses.create(leaving, {
+      kind: 'workshop',
+      title: 'Omgaan met agressie',
+      summary: 'Rustig blijven als het spannend wordt.',
+      category: 'veiligheid-en-ehbo',
+      language: 'nl',
+      trainerIds: [staying.userId],
+    });
+    const session = await sessions.create(leaving, course.id, { capacity: 10, meetings: [meeting(11)] });
+    await courses.publish(leaving, course.id);
+    expect((await sessions.get(session.id)).trainerIds).toEqual([leaving.userId, staying.userId].sort());
+
+    await catalogue.deliver(USER_ERASED_V1, { userId: leaving.userId, erasedAt: new Date().toISOString() });
+
+    const after = await courses.get(course.id, staying);
+    expect(after.trainerIds).toEqual([staying.userId]);
+    expect(after.sessions[0]).toMatchObject({ trainerIds: [staying.userId], version: 3 });
+    const [changed] = await eventsOf('catalogue.session.changed.v1', session.id);
+    expect(changed.payload).toMatchObject({
+      trainerIds: [staying.userId],
+      changes: ['trainers'],
+      version: 3,
+    });
+    const courseEvents = await eventsOf('catalogue.course.changed.v1', course.id);
+    expect(courseEvents.at(-1)?.payload).toMatchObject({ trainerIds: [staying.userId] });
+    await expect(courses.update(leaving, course.id, { title: 'Terug' })).rejects.toMatchObject({
+      code: 'auth.forbidden',
+    });
+    const raw: Array<{ created_by: string }> = await catalogue.dataSource.query(
+      'SELECT created_by FROM catalogue_courses WHERE id = ?',
+      [course.id],
+    );
+    expect(raw[0].created_by).not.toBe(leaving.userId);
   });
 });

@@ -113,6 +113,16 @@ export class SessionsRepository {
     if (userIds.length) await repo.insert([...new Set(userIds)].map((userId) => ({ sessionId, userId })));
   }
 
+  /** Ids of the sessions a user teaches. */
+  async idsTaughtBy(userId: string, manager: EntityManager): Promise<string[]> {
+    const rows = await manager.getRepository(SessionTrainer).findBy({ userId });
+    return rows.map((row) => row.sessionId);
+  }
+
+  async removeTrainer(userId: string, manager: EntityManager): Promise<void> {
+    await manager.getRepository(SessionTrainer).delete({ userId });
+  }
+
   /** Writes the session's meetings as given: updates kept ones, inserts new ones, deletes the rest. */
   async replaceMeetings(sessionId: string, meetings: Meeting[], manager: EntityManager): Promise<void> {
     const repo = manager.getRepository(Meeting);

@@ -3,6 +3,8 @@ import { Logger } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import {
+  type ContextName,
+  type EventDefinition,
   type EventEnvelope,
   QUEUES,
   SESSION_SEATS_CHANGED_V1,
@@ -27,6 +29,8 @@ export interface CatalogueContext {
   get<T>(type: new (...args: never[]) => T): T;
   /** Delivers enrolment.session.seats-changed.v1 the way the bus would (idempotent, in its own transaction). */
   reportSeats(payload: Omit<SessionSeatsChangedV1, 'occurredAt'> & { occurredAt?: string }): Promise<string>;
+  /** Delivers any event to the catalogue's handlers the way the bus would; returns the envelope id. */
+  deliver<P>(definition: EventDefinition<string, P>, payload: P, source?: ContextName): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -55,25 +59,33 @@ export async function startCatalogueContext(kind: DatabaseKind): Promise<Catalog
     await database.drop();
     throw error;
   }
+  async function deliver<P>(
+    definition: EventDefinition<string, P>,
+    payload: P,
+    source: ContextName,
+  ): Promise<string> {
+    const envelope: EventEnvelope<string, P> = {
+      id: uuidv7(),
+      type: definition.type,
+      source,
+      occurredAt: new Date().toISOString(),
+      payload,
+    };
+    const dispatcher = module.get(EventDispatcher);
+    for (const handler of module.get(HandlerRegistry).handlersFor(envelope.type, 'catalogue')) {
+      await dispatcher.dispatch(handler, envelope);
+    }
+    return envelope.id;
+  }
+
   return {
     module,
     database,
     dataSource: module.get<DataSource>(getDataSourceToken('catalogue')),
     get: (type) => module.get(type),
-    reportSeats: async (payload) => {
-      const envelope: EventEnvelope<string, SessionSeatsChangedV1> = {
-        id: uuidv7(),
-        type: SESSION_SEATS_CHANGED_V1.type,
-        source: 'enrolment',
-        occurredAt: new Date().toISOString(),
-        payload: { occurredAt: new Date().toISOString(), ...payload },
-      };
-      const dispatcher = module.get(EventDispatcher);
-      for (const handler of module.get(HandlerRegistry).handlersFor(envelope.type, 'catalogue')) {
-        await dispatcher.dispatch(handler, envelope);
-      }
-      return envelope.id;
-    },
+    reportSeats: (payload) =>
+      deliver(SESSION_SEATS_CHANGED_V1, { occurredAt: new Date().toISOString(), ...payload }, 'enrolment'),
+    deliver: (definition, payload, source = 'identity') => deliver(definition, payload, source),
     close: async () => {
       await module.close();
       await database.drop();
