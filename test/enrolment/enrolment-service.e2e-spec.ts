@@ -197,6 +197,12 @@ describeDistributed('enrolment over HTTP — the enrolment service (MariaDB, Bul
     expect(
       (await send('GET', `/api/sessions/${session.sessionId}/roster`, otherTrainer.token)).statusCode,
     ).toBe(403);
+    const saved = await eventually(async () => {
+      const res = await send('PUT', url, trainer.token, list);
+      return res.statusCode === 200 ? res : undefined; // 422 until the moved meeting has arrived
+    }, 'attendance accepted once the meeting has taken place');
+    expect(saved.json()).toMatchObject({ saved: 2, completedEnrolmentIds: [a.id] });
+    // Checked once the moved meeting has arrived: before that the time rule (422) answers first.
     const foreign = await send('PUT', url, trainer.token, {
       records: [...list.records, { enrolmentId: randomUUID(), status: 'present' }],
     });
@@ -206,11 +212,6 @@ describeDistributed('enrolment over HTTP — the enrolment service (MariaDB, Bul
       errors: [{ field: 'records.2.enrolmentId' }],
     });
 
-    const saved = await eventually(async () => {
-      const res = await send('PUT', url, trainer.token, list);
-      return res.statusCode === 200 ? res : undefined; // 422 until the moved meeting has arrived
-    }, 'attendance accepted once the meeting has taken place');
-    expect(saved.json()).toMatchObject({ saved: 2, completedEnrolmentIds: [a.id] });
     const roster = (
       await send('GET', `/api/sessions/${session.sessionId}/roster`, trainer.token)
     ).json<RosterResponse>();
