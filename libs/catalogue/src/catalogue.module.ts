@@ -15,6 +15,7 @@ import { ProvidersService } from './providers/providers.service';
 import { CatalogueSearchService } from './search/catalogue-search.service';
 import { SearchCache } from './search/search-cache';
 import { SeatsConsumer } from './seats/seats.consumer';
+import { GoDecisionConsumer } from './sessions/go-decision.consumer';
 import { SessionsController } from './sessions/sessions.controller';
 import { SessionsService } from './sessions/sessions.service';
 
@@ -45,6 +46,7 @@ const services = [
     SearchCache,
     SeatsConsumer,
     TrainerErasureConsumer,
+    GoDecisionConsumer,
     CatalogueDemoSeeder,
   ],
   exports: services,

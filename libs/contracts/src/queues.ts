@@ -33,8 +33,13 @@ export function queueOf(context: ContextName): QueueName | undefined {
  * a handler for every event listed for that queue. Contexts add their subscriptions with their issues.
  */
 export const SUBSCRIPTIONS: Record<QueueName, readonly EventType[]> = {
-  // Seat counts for "seats left" and the has-seats filter; erased users are taken off the courses they taught.
-  [QUEUES.catalogueEvents]: ['enrolment.session.seats-changed.v1', 'identity.user.erased.v1'],
+  // Seat counts for "seats left" and the has-seats filter; go/no-go outcomes for the session's status;
+  // erased users are taken off the courses they taught.
+  [QUEUES.catalogueEvents]: [
+    'enrolment.session.seats-changed.v1',
+    'enrolment.session.go-decided.v1',
+    'identity.user.erased.v1',
+  ],
   // The session replica (seats, windows, meetings, trainers) and the people replica (names, memberships).
   [QUEUES.enrolmentEvents]: [
     'catalogue.session.published.v1',

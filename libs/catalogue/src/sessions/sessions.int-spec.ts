@@ -1,4 +1,4 @@
-import { USER_ERASED_V1 } from '@academy/contracts';
+import { SESSION_GO_DECIDED_V1, USER_ERASED_V1 } from '@academy/contracts';
 import { describeEachDatabase } from '@academy/platform/testing/test-databases';
 import { outboxSchema } from '@academy/messaging';
 import { CoursesService } from '../courses/courses.service';
@@ -235,5 +235,46 @@ describeEachDatabase('catalogue sessions, seats and events', (kind) => {
       [course.id],
     );
     expect(raw[0].created_by).not.toBe(leaving.userId);
+  });
+
+  it('shows the go/no-go outcome enrolment decided: confirmed, or cancelled and out of the listing', async () => {
+    const course = await publishedCourse();
+    const going = await sessions.create(trainer, course.id, { capacity: 10, meetings: [meeting(12)] });
+    const failing = await sessions.create(trainer, course.id, { capacity: 10, meetings: [meeting(13)] });
+    const decide = (sessionId: string, decision: 'confirmed' | 'cancelled') =>
+      catalogue.deliver(
+        SESSION_GO_DECIDED_V1,
+        {
+          sessionId,
+          courseId: course.id,
+          courseTitle: course.title,
+          courseKind: course.kind,
+          language: course.language,
+          meetings: [],
+          decision,
+          confirmed: decision === 'confirmed' ? 6 : 1,
+          minimumParticipants: 4,
+          goNoGoAt: new Date().toISOString(),
+          participants: [],
+          decidedAt: new Date().toISOString(),
+        },
+        'enrolment',
+      );
+    await decide(going.id, 'confirmed');
+    await decide(failing.id, 'cancelled');
+    expect(await sessions.get(going.id)).toMatchObject({ status: 'confirmed', version: 2 });
+    expect(await sessions.get(failing.id)).toMatchObject({
+      status: 'cancelled',
+      cancelReason: expect.any(String),
+    });
+    const listed = await catalogue
+      .get(CatalogueSearchService)
+      .search({ q: 'Reanimatie', pageSize: 100 } as CourseSearchQuery);
+    expect(listed.items.find((i) => i.id === course.id)?.nextSession).toMatchObject({
+      id: going.id,
+      status: 'confirmed',
+    });
+    // No catalogue event: enrolment announced the decision itself.
+    expect(await eventsOf('catalogue.session.cancelled.v1', failing.id)).toHaveLength(0);
   });
 });
