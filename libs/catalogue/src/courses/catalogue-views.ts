@@ -24,11 +24,11 @@ import type { CourseListItem, NextSession } from './dto/course-list-item';
 /** Seats not taken by confirmed participants or held by open offers. */
 const seatsLeft = (capacity: number, taken: number) => Math.max(0, capacity - taken);
 
-/** The course columns a list item shows. */
+/** The course columns a list item shows; audiences and themes when already read with them. */
 export type ListedCourse = Pick<
   Course,
   'id' | 'kind' | 'title' | 'summary' | 'language' | 'categoryId' | 'providerId' | 'status'
->;
+> & { audiences?: string[]; themes?: string[] };
 
 /**
  * Turns rows into the documented responses, reading related rows set-wise (one query per kind, never per
@@ -113,7 +113,7 @@ export class CatalogueViews {
 
   /** List items in the order of `courses`. */
   async listItems(courses: ListedCourse[], next: Map<string, NextSessionRow>): Promise<CourseListItem[]> {
-    const ids = courses.map((c) => c.id);
+    const ids = courses.filter((c) => !c.audiences || !c.themes).map((c) => c.id);
     const providerIds = [...new Set(courses.map((c) => c.providerId).filter((id): id is string => !!id))];
     const [tags, categories, providers] = await Promise.all([
       this.courses.tagsOf(ids),
@@ -131,8 +131,8 @@ export class CatalogueViews {
         language: course.language,
         category: toCategoryResponse(categories.get(course.categoryId) ?? missingCategory(course.categoryId)),
         provider: provider ? { id: provider.id, name: provider.name } : null,
-        audiences: (tags.get(course.id)?.audiences ?? []) as Audience[],
-        themes: (tags.get(course.id)?.themes ?? []) as Theme[],
+        audiences: (course.audiences ?? tags.get(course.id)?.audiences ?? []) as Audience[],
+        themes: (course.themes ?? tags.get(course.id)?.themes ?? []) as Theme[],
         status: course.status,
         nextSession: row ? toNextSession(row) : null,
       };

@@ -255,6 +255,11 @@ describeEachDatabase('catalogue search', (kind) => {
     expect(first.nextSession).toMatchObject({ place: 'Drachten', online: false, capacity: 8, seatsLeft: 0 });
     expect(first.nextSession?.startsAt).toBe(evening(3).startsAt);
     expect(all.items.find((i) => keyOf.get(i.id) === 'vergaderen')?.nextSession).toBeNull();
+    expect(first).toMatchObject({
+      audiences: ['carers', 'volunteers'],
+      themes: ['self-care', 'stress'],
+      category: { slug: 'zorg-en-welzijn' },
+    });
   });
 
   it('pages stably with the right total on every page', async () => {

@@ -35,7 +35,13 @@ export interface CourseRow {
   categoryId: string;
   providerId: string | null;
   status: 'draft' | 'published' | 'archived';
+  /** Read with the page (one query for the whole listing); sorted. */
+  audiences: string[];
+  themes: string[];
 }
+
+const tagList = (value: unknown): string[] =>
+  typeof value === 'string' && value ? value.split(',').sort() : [];
 
 /** A course's next session as a listing shows it, with the seat counts enrolment reported. */
 export interface NextSessionRow {
@@ -182,10 +188,15 @@ export class CatalogueSearchRepository {
           (SELECT MIN(s.first_starts_at) FROM catalogue_sessions s ${join}
             WHERE s.course_id = c.id AND ${session.sql}) AS next_at
         FROM catalogue_courses c WHERE ${course.sql}`;
+    const order = (alias: string) =>
+      `CASE WHEN ${alias}.next_at IS NULL THEN 1 ELSE 0 END, ${alias}.next_at, ${alias}.id`;
+    // The page is cut first; only its rows then read their audiences and themes.
+    const tags = (kind: string) =>
+      `(SELECT GROUP_CONCAT(t.value) FROM catalogue_course_tags t WHERE t.course_id = p.id AND t.kind = '${kind}')`;
     const rows: Array<Record<string, string | number | null>> = await this.dataSource.query(
-      `SELECT x.*, COUNT(*) OVER () AS total FROM (${inner}) x
-       ORDER BY CASE WHEN x.next_at IS NULL THEN 1 ELSE 0 END, x.next_at, x.id
-       LIMIT ? OFFSET ?`,
+      `SELECT p.*, ${tags('audience')} AS audiences, ${tags('theme')} AS themes FROM (
+         SELECT x.*, COUNT(*) OVER () AS total FROM (${inner}) x ORDER BY ${order('x')} LIMIT ? OFFSET ?
+       ) p ORDER BY ${order('p')}`,
       [...session.params, ...course.params, take, skip],
     );
     if (rows.length) {
@@ -200,6 +211,8 @@ export class CatalogueSearchRepository {
           categoryId: String(row.category_id),
           providerId: row.provider_id === null ? null : String(row.provider_id),
           status: row.status as CourseRow['status'],
+          audiences: tagList(row.audiences),
+          themes: tagList(row.themes),
         })),
       };
     }
