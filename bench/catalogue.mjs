@@ -203,7 +203,7 @@ async function main() {
     const bodies = {};
     for (const scenario of scenarios) {
       const kept = [];
-      await inParallel(scenario.paths, 8, async (path) => {
+      await inParallel(scenario.paths, 16, async (path) => {
         const response = await fetch(`${service.url}${path}`);
         const text = await response.text();
         if (response.status !== 200) throw new BenchError(`GET ${path} answered ${response.status}: ${text}`);
@@ -245,7 +245,7 @@ async function main() {
         url,
         connections,
         duration,
-        requests: scenario.paths.map((path) => ({ method: 'GET', path })),
+        requests: roundRobin(scenario.paths),
         ...extra,
       }).then((result) => ({
         rps: result.requests.average,
@@ -263,7 +263,7 @@ async function main() {
       url: service.url,
       connections,
       duration: 5,
-      requests: scenarios[1].paths.map((path) => ({ method: 'GET', path })),
+      requests: roundRobin(scenarios[1].paths),
     });
 
     log(
@@ -368,7 +368,10 @@ function repeatedCombinations(now) {
   ];
 }
 
-/** Every category in every town from a dozen different dates: hundreds of listings, page 2 each. */
+/**
+ * Every category in every town from four dozen different dates, page 2 each: over 2,500 listings, more than
+ * any short-lived answer cache can hold on to while 50 connections go round them.
+ */
 function variedCombinations(now) {
   const day = (offset) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
   const categories = [
@@ -382,10 +385,10 @@ function variedCombinations(now) {
   ];
   const places = ['Leeuwarden', 'Drachten', 'Sneek', 'Heerenveen', 'Dokkum', 'Harlingen', 'Franeker', 'Grou'];
   const paths = [];
-  for (let offset = 1; offset <= 12; offset++) {
+  for (let offset = 1; offset <= 48; offset++) {
     for (const category of categories) {
       for (const place of places) {
-        paths.push(`${LISTING}?category=${category}&place=${place}&from=${day(offset * 7)}&page=2`);
+        paths.push(`${LISTING}?category=${category}&place=${place}&from=${day(offset * 3)}&page=2`);
       }
     }
   }
@@ -394,6 +397,21 @@ function variedCombinations(now) {
     .map((path, i) => [(i * 7919) % paths.length, path])
     .sort((a, b) => a[0] - b[0])
     .map(([, path]) => path);
+}
+
+/**
+ * One request definition that takes the next listing from a counter shared by all connections. (A list of
+ * requests would be walked by every connection from its start, so 50 connections would ask the same
+ * listing at the same moment, and a varied mix would not be varied.)
+ */
+function roundRobin(paths) {
+  let next = 0;
+  return [
+    {
+      method: 'GET',
+      setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }),
+    },
+  ];
 }
 
 async function inParallel(items, concurrency, work) {
@@ -620,47 +638,70 @@ async function insert(db, table, columns, rows, batch = 1000) {
 }
 
 /**
- * EXPLAIN of the listing's main query for the first filter combination, and its time on the database alone.
- * The SQL mirrors CatalogueSearchRepository.search (libs/catalogue/src/search/catalogue-search.repository.ts)
- * for "category + place + from"; keep the two in step when reading the plan.
+ * EXPLAIN of the listing's queries for the first filter combination, and their time on the database alone.
+ * The SQL is taken from the built CatalogueSearchRepository itself (given a DataSource that only records
+ * what it is asked), with the filters translated as CatalogueSearchService does, so it never drifts from
+ * what the service runs.
  */
 async function explain(db, seeded, paths) {
+  const dist = (path) => require(join(root, 'dist/libs/catalogue/src', path));
+  const { CatalogueSearchRepository } = dist('search/catalogue-search.repository.js');
+  const { startOfLocalDay, endOfLocalDay } = dist('shared/local-day.js');
+  const { textKey } = dist('shared/text-key.js');
   const query = new URL(paths[0], 'http://x').searchParams;
-  const from = new Date(`${query.get('from')}T00:00:00+01:00`);
-  const sql = `SELECT x.id AS id, COUNT(*) OVER () AS total FROM (
-      SELECT c.id AS id,
-        (SELECT MIN(s.first_starts_at) FROM catalogue_sessions s WHERE s.course_id = c.id
-          AND s.status <> 'cancelled' AND s.first_starts_at > ? AND s.published = 1
-          AND s.first_starts_at >= ? AND s.place_key = ?) AS next_at
-      FROM catalogue_courses c WHERE c.status = 'published' AND c.category_id = ?) x
-    WHERE x.next_at IS NOT NULL
-    ORDER BY CASE WHEN x.next_at IS NULL THEN 1 ELSE 0 END, x.next_at, x.id LIMIT 20 OFFSET 20`;
-  const params = [
-    dbTime(seeded.now),
-    dbTime(from),
-    query.get('place').toLowerCase(),
-    seeded.categoryId.get(query.get('category')),
+  const captured = [];
+  const recorder = {
+    options: { type: 'mysql' },
+    query: async (sql, params) => {
+      captured.push({ sql, params });
+      return [];
+    },
+  };
+  const repository = new CatalogueSearchRepository(recorder);
+  const courseFilters = {
+    categoryId: query.get('category') ? seeded.categoryId.get(query.get('category')) : undefined,
+    kind: query.get('kind') ?? undefined,
+  };
+  const sessionFilters = {
+    from: query.get('from') ? startOfLocalDay(query.get('from')) : undefined,
+    to: query.get('to') ? endOfLocalDay(query.get('to')) : undefined,
+    placeKey: query.get('place') ? textKey(query.get('place')) : undefined,
+  };
+  const sessionFiltered = Object.values(sessionFilters).some((value) => value !== undefined);
+  const page = Number(query.get('page') ?? 1);
+  await repository.search(courseFilters, sessionFilters, sessionFiltered, seeded.now, (page - 1) * 20, 20);
+  const [search] = captured;
+  const [ids] = await db.query(search.sql, search.params);
+  const courseIds = ids.map((row) => row.id);
+  captured.length = 0;
+  await repository.nextSessions(courseIds, sessionFilters, seeded.now);
+  const statements = [
+    ['the page and its total', search],
+    ['the next session of each course on it', captured[0]],
   ];
-  const [plan] = await db.query(`EXPLAIN ${sql}`, params);
-  console.log(`\nEXPLAIN (${paths[0]}):`);
-  console.table(
-    plan.map(({ id, select_type, table, type, key, rows, Extra }) => ({
-      id,
-      select_type,
-      table,
-      type,
-      key,
-      rows,
-      Extra,
-    })),
-  );
-  const times = [];
-  for (let i = 0; i < 20; i++) {
-    const started = process.hrtime.bigint();
-    await db.query(sql, params);
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  console.log(`\nEXPLAIN of ${paths[0]}`);
+  for (const [name, { sql, params }] of statements) {
+    const [plan] = await db.query(`EXPLAIN ${sql}`, params);
+    const times = [];
+    for (let i = 0; i < 20; i++) {
+      const started = process.hrtime.bigint();
+      await db.query(sql, params);
+      times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    console.log(`\n${name}: median ${median(times).toFixed(2)} ms on the database alone (20 runs)`);
+    console.table(
+      plan.map(({ id, select_type, table, type, key, rows, Extra }) => ({
+        id,
+        select_type,
+        table,
+        type,
+        key,
+        rows,
+        Extra,
+      })),
+    );
   }
-  console.log(`That query alone: median ${median(times).toFixed(2)} ms over 20 runs.\n`);
+  console.log('');
 }
 
 async function removeRedisKeys() {
@@ -695,6 +736,7 @@ function serviceLogSummary(file) {
   let slow = 0;
   let errors = 0;
   const slowest = [];
+  const messages = new Set();
   for (const line of lines) {
     try {
       const entry = JSON.parse(line);
@@ -702,7 +744,10 @@ function serviceLogSummary(file) {
       if (match) {
         slow++;
         slowest.push(Number(match[1]));
-      } else if (entry.level >= 50) errors++;
+      } else if (entry.level >= 50) {
+        errors++;
+        messages.add(entry.err?.message ?? entry.msg);
+      }
     } catch {
       // not JSON: a plain line from before the logger started
     }
@@ -710,7 +755,7 @@ function serviceLogSummary(file) {
   return (
     `Service log: ${slow} slow-query warnings` +
     (slow ? ` (median ${median(slowest)} ms, worst ${Math.max(...slowest)} ms)` : '') +
-    `, ${errors} errors.`
+    `, ${errors} errors${messages.size ? ` (${[...messages].slice(0, 3).join('; ')})` : ''}.`
   );
 }
 
