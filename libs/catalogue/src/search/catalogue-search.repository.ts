@@ -177,17 +177,20 @@ export class CatalogueSearchRepository {
     const course = this.courseConditions(courses, fullText);
     const join = sessions.hasSeats ? SEATS_JOIN : '';
     const columns = 'c.id, c.kind, c.title, c.summary, c.language, c.category_id, c.provider_id, c.status';
-    // With session filters, start from the matching sessions (an index range on place or start) and keep
-    // their courses; without, every course needs its next start, one short read of the covering index each.
-    const inner = sessionFiltered
-      ? `SELECT ${columns}, g.next_at FROM (
+    // Filtered by sessions only: start from the matching sessions (an index range on place or start) and keep
+    // their courses. Otherwise each course the course filters leave gets its next start from one short read of
+    // the covering index on sessions; on 2,000 courses that was the faster plan whenever a course filter is given.
+    const courseFiltered = Object.values(courses).some((value) => value !== undefined);
+    const inner =
+      sessionFiltered && !courseFiltered
+        ? `SELECT ${columns}, g.next_at FROM (
           SELECT s.course_id, MIN(s.first_starts_at) AS next_at FROM catalogue_sessions s ${join}
           WHERE ${session.sql} GROUP BY s.course_id) g
         JOIN catalogue_courses c ON c.id = g.course_id WHERE ${course.sql}`
-      : `SELECT ${columns},
+        : `SELECT * FROM (SELECT ${columns},
           (SELECT MIN(s.first_starts_at) FROM catalogue_sessions s ${join}
             WHERE s.course_id = c.id AND ${session.sql}) AS next_at
-        FROM catalogue_courses c WHERE ${course.sql}`;
+        FROM catalogue_courses c WHERE ${course.sql}) n ${sessionFiltered ? 'WHERE n.next_at IS NOT NULL' : ''}`;
     const order = (alias: string) =>
       `CASE WHEN ${alias}.next_at IS NULL THEN 1 ELSE 0 END, ${alias}.next_at, ${alias}.id`;
     // The page is cut first; only its rows then read their audiences and themes.
