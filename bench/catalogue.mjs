@@ -4,7 +4,7 @@
 // bodies: the ceiling for Node and Fastify with no framework, validation or database.
 //
 //   node bench/catalogue.mjs [--rounds 3] [--duration 10] [--connections 50] [--explain] [--json]
-//   node bench/catalogue.mjs --seed-only      # just the seeded database, kept, for EXPLAIN by hand
+//   node bench/catalogue.mjs --seed-only      # just the seeded database, kept until the next run
 //
 // Steps: build dist/ if stale; create a throwaway MariaDB database; start the service once so its migrations
 // create the schema; bulk-insert the courses, sessions and meetings (the demo academy's texts, venues and
@@ -89,7 +89,8 @@ async function main() {
 
   const children = [];
   const workDir = mkdtempSync(join(tmpdir(), 'academy-bench-catalogue-'));
-  const database = `academy_bench_${randomBytes(5).toString('hex')}`;
+  // The pid in the name lets a later run drop the database of a run that was killed outright (SIGKILL).
+  const database = `academy_bench_p${process.pid}_${randomBytes(4).toString('hex')}`;
   let databaseCreated = false;
   let cleaned = false;
   const cleanup = async () => {
@@ -134,6 +135,7 @@ async function main() {
     const server = await mysql.createConnection(MARIADB_URL).catch((error) => {
       throw new BenchError(`cannot reach MariaDB at ${MARIADB_URL}: ${error.message}`);
     });
+    await dropAbandoned(server);
     await server.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     databaseCreated = true;
     await server.end();
@@ -702,6 +704,27 @@ async function explain(db, seeded, paths) {
     );
   }
   console.log('');
+}
+
+/** Databases of earlier runs on this machine whose process is gone (killed before it could clean up). */
+async function dropAbandoned(server) {
+  const [rows] = await server.query("SHOW DATABASES LIKE 'academy\\_bench\\_p%'");
+  for (const row of rows) {
+    const name = Object.values(row)[0];
+    const pid = Number(/^academy_bench_p(\d+)_/.exec(name)?.[1]);
+    if (!pid || pid === process.pid || alive(pid)) continue;
+    await server.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    log(`Dropped ${name}, left behind by a run that was killed.`);
+  }
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
 }
 
 async function removeRedisKeys() {
