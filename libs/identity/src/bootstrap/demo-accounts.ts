@@ -9,6 +9,11 @@ export const DEMO_ORGANISATIONS = [
 export type DemoOrganisationKey = (typeof DEMO_ORGANISATIONS)[number]['key'];
 
 export interface DemoAccount {
+  /**
+   * Only where another context's demo data names the person: the catalogue's demo sessions are taught by
+   * the demo trainer (its DEMO_TRAINER_ID; contexts share no code, so the id is agreed, not imported).
+   */
+  id?: string;
   email: string;
   password: string;
   displayName: string;
@@ -39,6 +44,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     memberships: [{ organisation: 'ljouwert', role: 'coordinator' }],
   },
   {
+    id: '6f1c2b7e-3a4d-4e5f-9b8a-7c6d5e4f3a21',
     email: 'trainer@academie.example',
     password: 'Trainer met een warm hart',
     displayName: 'Geartsje Trainer',

@@ -22,6 +22,8 @@ describeEachDatabase('first admin and demo data', (kind) => {
         for (const account of DEMO_ACCOUNTS) {
           const { user } = await auth.login(account.email, account.password, '192.0.2.50');
           expect(user).toMatchObject({ email: account.email, admin: account.admin, locale: account.locale });
+          // The catalogue's demo sessions name the demo trainer by this agreed id.
+          if (account.id) expect(user.id).toBe(account.id);
           expect(user.memberships.map((m) => m.role).sort()).toEqual(
             account.memberships.map((m) => m.role).sort(),
           );

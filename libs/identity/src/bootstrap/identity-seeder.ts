@@ -76,6 +76,7 @@ export class IdentitySeeder implements OnModuleInit, OnApplicationBootstrap {
     const accounts = DEMO_ACCOUNTS.filter((account) => !(account.admin && this.config.adminEmail));
     for (const account of accounts) {
       await this.accounts.create({
+        id: account.id,
         email: account.email,
         password: account.password,
         displayName: account.displayName,

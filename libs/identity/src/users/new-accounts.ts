@@ -16,6 +16,8 @@ import { normaliseEmail, toSnapshot } from './user-view';
 import { UsersRepository } from './users.repository';
 
 export interface NewAccount {
+  /** Fixed only for demo people, whom other contexts' demo data name (e.g. the demo trainer). */
+  id?: string;
   email: string;
   password: string;
   displayName: string;
@@ -63,7 +65,7 @@ export class NewAccounts {
     const passwordHash = await this.hasher.hash(input.password);
     const now = new Date();
     const user = Object.assign(new User(), {
-      id: randomUUID(),
+      id: input.id ?? randomUUID(),
       email,
       passwordHash,
       displayName,
