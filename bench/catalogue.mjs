@@ -24,23 +24,19 @@ import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { BenchError, fmt, freePort, HOST, log, median, stop, waitForReady } from './support.mjs';
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const HOST = '127.0.0.1';
 const MARIADB_URL = process.env.BENCH_MARIADB_URL ?? 'mysql://root@127.0.0.1:3306';
 // A logical database of its own on the local Redis: the service's BullMQ workers then never take jobs of
 // another catalogue service or test that uses the default database with the same queue names.
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/14';
 const LISTING = '/api/catalogue/courses';
-
-/** A failure with a plain message for the reader (no stack trace). */
-class BenchError extends Error {}
 
 if (process.argv[2] === '--bare') {
   await runBareServer();
@@ -167,7 +163,7 @@ async function main() {
       closeSync(logFile);
       children.push(child);
       const url = `http://${HOST}:${port}`;
-      await waitForReady(url, child);
+      await waitForReady(url, child, 90_000);
       return { child, url };
     };
 
@@ -235,7 +231,7 @@ async function main() {
     });
     children.push(bare);
     const bareUrl = `http://${HOST}:${barePort}`;
-    await waitForReady(bareUrl, bare);
+    await waitForReady(bareUrl, bare, 90_000);
     for (const path of Object.keys(bodies).slice(0, 20)) {
       const answer = await (await fetch(`${bareUrl}${path}`)).text();
       if (answer !== JSON.stringify(bodies[path]))
@@ -782,54 +778,3 @@ function serviceLogSummary(file) {
   );
 }
 
-async function waitForReady(baseUrl, child, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new BenchError(`the server exited with code ${child.exitCode}`);
-    try {
-      const response = await fetch(`${baseUrl}/health/ready`, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new BenchError(`${baseUrl}/health/ready did not answer 200 within ${timeoutMs / 1000} s`);
-}
-
-function stop(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function fmt(value) {
-  return value >= 100 ? Math.round(value).toLocaleString('en-GB') : value.toFixed(1);
-}
-
-function log(message) {
-  console.log(message);
-}
