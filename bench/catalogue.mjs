@@ -777,4 +777,3 @@ function serviceLogSummary(file) {
     `, ${errors} errors${messages.size ? ` (${[...messages].slice(0, 3).join('; ')})` : ''}.`
   );
 }
-

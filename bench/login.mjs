@@ -287,4 +287,3 @@ function argon2Options() {
     return { memoryCost: 19456, timeCost: 2, parallelism: 1 };
   }
 }
-
