@@ -19,3 +19,4 @@ export * from './http/bootstrap';
 export { Metrics } from './metrics/metrics';
 export * from './pagination';
 export { PlatformModule } from './platform.module';
+export { columns } from './database/migration-columns';

@@ -1,32 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createMessagingTables, dropMessagingTables } from '@academy/messaging';
+import { columns } from '@academy/platform';
 import { type MigrationInterface, type QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
 import { STARTER_CATEGORIES } from './starter-categories';
 
-const uuid = (name: string, primary = false, nullable = false) => ({
-  name,
-  type: 'varchar',
-  length: '36',
-  isPrimary: primary,
-  isNullable: nullable,
-});
-const timestamp = (name: string, nullable = false) => ({
-  name,
-  type: 'datetime',
-  precision: 3,
-  isNullable: nullable,
-});
-const varchar = (name: string, length: number, nullable = false) => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable: nullable,
-});
-const int = (name: string, defaultValue?: number) => ({
-  name,
-  type: 'int',
-  ...(defaultValue === undefined ? {} : { default: defaultValue }),
-});
+const { uuid, timestamp, varchar, int } = columns;
+
 const cascade = (name: string, column: string, table: string) =>
   new TableForeignKey({
     name,

@@ -1,32 +1,8 @@
 import { createMessagingTables, dropMessagingTables } from '@academy/messaging';
+import { columns } from '@academy/platform';
 import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
 
-const uuid = (name: string, primary = false, nullable = false) => ({
-  name,
-  type: 'varchar',
-  length: '36',
-  isPrimary: primary,
-  isNullable: nullable,
-});
-const timestamp = (name: string, nullable = false) => ({
-  name,
-  type: 'datetime',
-  precision: 3,
-  isNullable: nullable,
-});
-const varchar = (name: string, length: number, nullable = false) => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable: nullable,
-});
-const int = (name: string, defaultValue?: number, nullable = false) => ({
-  name,
-  type: 'int',
-  isNullable: nullable,
-  ...(defaultValue === undefined ? {} : { default: defaultValue }),
-});
-const bool = (name: string) => ({ name, type: 'boolean', default: false });
+const { uuid, timestamp, varchar, int, bool } = columns;
 
 /**
  * The enrolment context's tables, written with TypeORM's Table API so one migration serves SQLite and MariaDB.

@@ -1,18 +1,8 @@
 import { createMessagingTables, dropMessagingTables } from '@academy/messaging';
+import { columns } from '@academy/platform';
 import { type MigrationInterface, type QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
 
-const uuid = (name: string, primary = false) => ({
-  name,
-  type: 'varchar',
-  length: '36',
-  isPrimary: primary,
-});
-const timestamp = (name: string, nullable = false) => ({
-  name,
-  type: 'datetime',
-  precision: 3,
-  isNullable: nullable,
-});
+const { uuid, timestamp } = columns;
 
 /**
  * Written with TypeORM's Table API only, so the same migration serves SQLite (all-in-one) and
