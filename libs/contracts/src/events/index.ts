@@ -14,6 +14,9 @@ import { SESSION_SEATS_CHANGED_V1 } from './enrolment/session-seats-changed.v1';
 import { USER_ERASED_V1 } from './identity/user-erased.v1';
 import { USER_REGISTERED_V1 } from './identity/user-registered.v1';
 import { USER_UPDATED_V1 } from './identity/user-updated.v1';
+import { WELLBEING_FLAG_CLOSED_V1 } from './wellbeing/wellbeing-flag-closed.v1';
+import { WELLBEING_FLAG_RAISED_V1 } from './wellbeing/wellbeing-flag-raised.v1';
+import { WELLBEING_SHARING_CHANGED_V1 } from './wellbeing/wellbeing-sharing-changed.v1';
 
 export * from './catalogue/course-changed.v1';
 export * from './catalogue/session-cancelled.v1';
@@ -34,6 +37,9 @@ export * from './identity/user-erased.v1';
 export * from './identity/user-registered.v1';
 export * from './identity/user-snapshot';
 export * from './identity/user-updated.v1';
+export * from './wellbeing/wellbeing-flag-closed.v1';
+export * from './wellbeing/wellbeing-flag-raised.v1';
+export * from './wellbeing/wellbeing-sharing-changed.v1';
 
 /** Every event of the academy; a name here is a promise to consumers. */
 export const EVENTS = [
@@ -53,6 +59,9 @@ export const EVENTS = [
   ENROLMENT_COMPLETED_V1,
   SESSION_GO_DECIDED_V1,
   ATTENDANCE_RECORDED_V1,
+  WELLBEING_FLAG_RAISED_V1,
+  WELLBEING_FLAG_CLOSED_V1,
+  WELLBEING_SHARING_CHANGED_V1,
 ] as const;
 
 export type KnownEvent = (typeof EVENTS)[number];
