@@ -7,10 +7,12 @@ import { ENROLMENT } from './enrolment.constants';
 import { Enrolment } from './enrolments/enrolment.entity';
 import { EnrolmentsRepository } from './enrolments/enrolments.repository';
 import { CreateEnrolmentTables1764500000000 } from './migrations/1764500000000-create-enrolment-tables';
+import { CreateWellbeingTables1764600000000 } from './migrations/1764600000000-create-wellbeing-tables';
 import { Person, PersonMembership } from './people/person.entity';
 import { PeopleRepository } from './people/people.repository';
 import { EnrolmentSession, ReplicaCourse, SessionMeeting, SessionTrainer } from './sessions/session.entity';
 import { SessionsRepository } from './sessions/sessions.repository';
+import { wellbeingEntities } from './wellbeing/wellbeing.entities';
 
 export const enrolmentEntities = [
   EnrolmentSession,
@@ -21,9 +23,10 @@ export const enrolmentEntities = [
   PersonMembership,
   Enrolment,
   AttendanceRecord,
+  ...wellbeingEntities,
   ...messagingEntities(ENROLMENT),
 ];
-export const enrolmentMigrations = [CreateEnrolmentTables1764500000000];
+export const enrolmentMigrations = [CreateEnrolmentTables1764500000000, CreateWellbeingTables1764600000000];
 
 const repositories = [SessionsRepository, EnrolmentsRepository, PeopleRepository, AttendanceRepository];
 

@@ -29,13 +29,14 @@ import { SessionReplicaService } from './sessions/session-replica.service';
 import { SessionsController } from './sessions/sessions.controller';
 import { SessionsService } from './sessions/sessions.service';
 import { EnrolCounter, EnrolThrottleGuard } from './throttling/enrol-throttle';
+import { WellbeingModule } from './wellbeing/wellbeing.module';
 
 /**
  * Enrolment, waitlists, go/no-go and attendance. Sessions and people are replicas kept from the catalogue's and
  * identity's events; every change others must hear about goes through this context's outbox.
  */
 @Module({
-  imports: [EnrolmentDatabaseModule, MessagingModule.forContext(ENROLMENT), WebModule],
+  imports: [EnrolmentDatabaseModule, MessagingModule.forContext(ENROLMENT), WebModule, WellbeingModule],
   controllers: [
     EnrolmentsController,
     SessionsController,
