@@ -13,6 +13,33 @@ export type RuleCode =
 
 export type RuleFamily = 'volume' | 'recovery' | 'breadth' | 'withdrawal' | 'info';
 
+/** Every rule, in the order of WELLBEING.md's table (and of an assessment's results). */
+export const RULE_CODES: readonly RuleCode[] = [
+  'VOL-1',
+  'VOL-2',
+  'DUR-1',
+  'SPIKE-1',
+  'REST-1',
+  'REST-2',
+  'ROLE-1',
+  'REL-1',
+  'WD-1',
+  'TRAIN-1',
+];
+
+export const RULE_FAMILY: Readonly<Record<RuleCode, RuleFamily>> = {
+  'VOL-1': 'volume',
+  'VOL-2': 'volume',
+  'DUR-1': 'volume',
+  'SPIKE-1': 'volume',
+  'REST-1': 'recovery',
+  'REST-2': 'recovery',
+  'ROLE-1': 'breadth',
+  'REL-1': 'withdrawal',
+  'WD-1': 'withdrawal',
+  'TRAIN-1': 'info',
+};
+
 /**
  * One calendar week (Monday to Sunday, Europe/Amsterdam) of a volunteer's facts. Weeks come oldest first and
  * without holes: a week with nothing recorded is present with `volunteerHours: null`.
@@ -66,12 +93,20 @@ export interface RuleResult {
   code: RuleCode;
   family: RuleFamily;
   level: RuleLevel;
-  /** The measured value (hours, weeks, ratio, days, count); null with `insufficient_data`. */
+  /**
+   * The measured value (hours, weeks, ratio, days, count); null with `insufficient_data`, and always for VOL-2
+   * (the caring band is the volunteer's own; a coordinator only learns that the rule fired).
+   */
   value: number | null;
   /** The threshold the value is compared with for the level shown (the amber one while green). */
   threshold: number | null;
   /** Extra figures for the explanation, e.g. `{ weeks: 4, maxWeek: 25 }`. */
   details: Record<string, number | string>;
+  /**
+   * True when hysteresis keeps the rule at its earlier amber/red although this week's figures are lower: it
+   * leaves that level only after `hysteresis.clearWeeks` weekly evaluations below the threshold by the margin.
+   */
+  held?: boolean;
 }
 
 /** The previous weekly evaluation of each rule, for hysteresis. */
@@ -81,6 +116,12 @@ export interface RuleHistory {
   level: RuleLevel;
   /** How many consecutive weekly evaluations in a row came in below the threshold by the margin. */
   clearWeeks: number;
+  /**
+   * The Monday (`YYYY-MM-DD`, Europe/Amsterdam) of the week whose evaluation was last counted in `clearWeeks`:
+   * a second evaluation in that same week (an event, then the nightly run) does not count again. Absent or
+   * null when nothing was counted.
+   */
+  clearWeekStart?: string | null;
 }
 
 export interface Assessment {
