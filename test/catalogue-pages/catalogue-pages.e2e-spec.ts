@@ -1,16 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { LightMyRequestResponse } from 'fastify';
 import { PageRenderer } from '@academy/web';
 import { longDate } from '../../libs/catalogue/src/pages/local-time';
-import {
-  bootAcademy,
-  type BootedAcademy,
-  BROWSER_ACCEPT,
-  CookieJar,
-  csrfTokenOf,
-  decodeEntities,
-  form,
-} from '../web/support/academy-app';
+import { bootAcademy, type BootedAcademy, decodeEntities, PageClient } from '../web/support/academy-app';
 import { CatalogueFixtures, dayFromNow, meeting, uniqueWord } from './support/catalogue-fixtures';
 
 const ADMIN = { email: 'beheer@academie.test', password: 'koffie in it doarpshûs om tsien oere' };
@@ -18,11 +9,13 @@ const ADMIN = { email: 'beheer@academie.test', password: 'koffie in it doarpshû
 describe('catalogue pages and calendar feed (all-in-one)', () => {
   let academy: BootedAcademy;
   let app: NestFastifyApplication;
+  let pages: PageClient;
   let fixtures: CatalogueFixtures;
 
   beforeAll(async () => {
     academy = await bootAcademy({ ACADEMY_ADMIN_EMAIL: ADMIN.email, ACADEMY_ADMIN_PASSWORD: ADMIN.password });
     app = academy.app;
+    pages = new PageClient(app);
     fixtures = new CatalogueFixtures(app, ADMIN);
   });
 
@@ -30,30 +23,6 @@ describe('catalogue pages and calendar feed (all-in-one)', () => {
     expect(app.get(PageRenderer).messages.missingKeys()).toEqual([]);
     await academy.close();
   });
-
-  async function get(url: string, jar?: CookieJar): Promise<LightMyRequestResponse> {
-    const res = await app.inject({
-      method: 'GET',
-      url,
-      headers: { accept: BROWSER_ACCEPT, ...(jar ? { cookie: jar.header() } : {}) },
-    });
-    jar?.store(res.headers['set-cookie']);
-    return res;
-  }
-
-  async function logIn(email: string, password: string): Promise<CookieJar> {
-    const jar = new CookieJar();
-    const page = await get('/login', jar);
-    const res = await app.inject({
-      method: 'POST',
-      url: '/login',
-      payload: form({ email, password, _csrf: csrfTokenOf(page.body) }),
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header() },
-    });
-    jar.store(res.headers['set-cookie']);
-    expect(res.statusCode).toBe(303);
-    return jar;
-  }
 
   /** The titles of the result cards, in order. */
   const titles = (html: string) =>
@@ -68,7 +37,7 @@ describe('catalogue pages and calendar feed (all-in-one)', () => {
       );
       await fixtures.course(await fixtures.asAdmin(), { title: `Concept ${word}` });
 
-      const res = await get(`/catalogue?q=${word}`);
+      const res = await pages.get(`/catalogue?q=${word}`);
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('<h1>Trainingen en workshops</h1>');
       expect(titles(res.body)).toEqual([`Grenzen stellen ${word}`]);
@@ -105,21 +74,21 @@ describe('catalogue pages and calendar feed (all-in-one)', () => {
         { meetings: [meeting(40, '14:00', '16:00', { name: 'De Tryater', place: 'Snits' })] },
       );
 
-      expect(titles((await get(`/catalogue?q=${word}`)).body)).toHaveLength(3);
-      expect(titles((await get(`/catalogue?q=${word}&kind=workshop`)).body).sort()).toEqual([
+      expect(titles((await pages.get(`/catalogue?q=${word}`)).body)).toHaveLength(3);
+      expect(titles((await pages.get(`/catalogue?q=${word}&kind=workshop`)).body).sort()).toEqual([
         `Workshop in Drachten ${word}`,
         `Workshop in Snits ${word}`,
       ]);
-      expect(titles((await get(`/catalogue?q=${word}&online=true`)).body)).toEqual([
+      expect(titles((await pages.get(`/catalogue?q=${word}&online=true`)).body)).toEqual([
         `Training online ${word}`,
       ]);
-      expect(titles((await get(`/catalogue?q=${word}&kind=workshop&place=Snits`)).body)).toEqual([
+      expect(titles((await pages.get(`/catalogue?q=${word}&kind=workshop&place=Snits`)).body)).toEqual([
         `Workshop in Snits ${word}`,
       ]);
-      expect(titles((await get(`/catalogue?q=${word}&theme=stress&online=false`)).body)).toEqual([]);
+      expect(titles((await pages.get(`/catalogue?q=${word}&theme=stress&online=false`)).body)).toEqual([]);
 
       const to = dayFromNow(30);
-      const res = await get(`/catalogue?q=${word}&kind=workshop&to=${to}`);
+      const res = await pages.get(`/catalogue?q=${word}&kind=workshop&to=${to}`);
       expect(titles(res.body)).toEqual([`Workshop in Drachten ${word}`]);
       const html = decodeEntities(res.body);
       // Closed once chosen, so the results come first; the choices are listed in words above them.
@@ -142,27 +111,27 @@ describe('catalogue pages and calendar feed (all-in-one)', () => {
         await fixtures.session(admin, course.id, { meetings: [meeting(10 + i)] });
         await fixtures.publish(admin, course.id);
       }
-      const first = await get(`/catalogue?q=${word}`);
+      const first = await pages.get(`/catalogue?q=${word}`);
       expect(first.body).toContain('12 trainingen en workshops gevonden');
       expect(titles(first.body)).toHaveLength(10);
       expect(titles(first.body)[0]).toBe(`Vergadertechniek 0 ${word}`);
       expect(first.body).toContain('Pagina 1 van 2');
       expect(decodeEntities(first.body)).toContain(`href="/catalogue?q=${word}&page=2" rel="next"`);
-      const second = await get(`/catalogue?q=${word}&page=2`);
+      const second = await pages.get(`/catalogue?q=${word}&page=2`);
       expect(titles(second.body)).toEqual([`Vergadertechniek 10 ${word}`, `Vergadertechniek 11 ${word}`]);
       expect(decodeEntities(second.body)).toContain(`href="/catalogue?q=${word}" rel="prev"`);
       expect(second.body).not.toContain('rel="next"');
     });
 
     it('says when nothing is found and offers to clear the choices', async () => {
-      const res = await get(`/catalogue?q=${uniqueWord()}&hasSeats=true`);
+      const res = await pages.get(`/catalogue?q=${uniqueWord()}&hasSeats=true`);
       expect(res.body).toContain('Niets gevonden');
       expect(res.body).toContain('Probeer het met minder keuzes');
       expect(res.body).toContain('<a href="/catalogue">Alle keuzes wissen</a>');
     });
 
     it('shows a date that does not exist next to its field instead of failing', async () => {
-      const res = await get('/catalogue?from=2026-02-30');
+      const res = await pages.get('/catalogue?from=2026-02-30');
       expect(res.statusCode).toBe(200);
       expect(res.body).toMatch(/class="error-summary" role="alert"/);
       expect(res.body).toContain('<a href="#field-from">Vul een bestaande datum in');
@@ -171,10 +140,10 @@ describe('catalogue pages and calendar feed (all-in-one)', () => {
     });
 
     it('speaks Frisian and English', async () => {
-      const fy = await get('/catalogue?lang=fy');
+      const fy = await pages.get('/catalogue?lang=fy');
       expect(fy.body).toContain('<html lang="fy">');
       expect(fy.body).toContain('Sykje op wurden');
-      const en = await get('/catalogue?lang=en');
+      const en = await pages.get('/catalogue?lang=en');
       expect(en.body).toContain('Search for words');
     });
   });
@@ -201,7 +170,7 @@ describe('catalogue pages and calendar feed (all-in-one)', () => {
       });
       await fixtures.publish(admin, course.id);
 
-      const res = await get(`/catalogue/courses/${course.id}`);
+      const res = await pages.get(`/catalogue/courses/${course.id}`);
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('<title>Grenzen stellen als mantelzorger – Vrijwilligersacademie</title>');
       expect(res.body).toContain('<h1 lang="nl">Grenzen stellen als mantelzorger</h1>');
@@ -225,8 +194,8 @@ describe('catalogue pages and calendar feed (all-in-one)', () => {
     it('gives a logged-in volunteer an enrol form with the session and a CSRF token, in their language', async () => {
       const { course, session } = await fixtures.publishedWorkshop();
       const volunteer = await fixtures.person('volunteer');
-      const jar = await logIn(volunteer.email, volunteer.password);
-      const res = await get(`/catalogue/courses/${course.id}?lang=fy`, jar);
+      const jar = await pages.logIn(volunteer);
+      const res = await pages.get(`/catalogue/courses/${course.id}?lang=fy`, jar);
       expect(res.body).toContain('<form class="enrol" method="post" action="/enrolments">');
       expect(res.body).toContain(`<input type="hidden" name="sessionId" value="${session.id}">`);
       expect(res.body).toMatch(/<input type="hidden" name="_csrf" value="[^"]+">/);
@@ -242,7 +211,7 @@ describe('catalogue pages and calendar feed (all-in-one)', () => {
         `/catalogue/courses/${draft.id}`,
         '/catalogue/courses/niet-een-id',
       ]) {
-        const res = await get(url);
+        const res = await pages.get(url);
         expect(res.statusCode).toBe(404);
         expect(res.body).toContain('Pagina niet gevonden');
       }

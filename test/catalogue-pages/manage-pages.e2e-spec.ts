@@ -1,14 +1,11 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { LightMyRequestResponse } from 'fastify';
 import { PageRenderer } from '@academy/web';
 import {
   bootAcademy,
   type BootedAcademy,
-  BROWSER_ACCEPT,
   CookieJar,
-  csrfTokenOf,
   decodeEntities,
-  form,
+  PageClient,
 } from '../web/support/academy-app';
 import {
   CatalogueFixtures,
@@ -27,11 +24,13 @@ interface CourseDetailJson extends CourseJson {
 describe('course and session management pages (all-in-one)', () => {
   let academy: BootedAcademy;
   let app: NestFastifyApplication;
+  let pages: PageClient;
   let fixtures: CatalogueFixtures;
 
   beforeAll(async () => {
     academy = await bootAcademy({ ACADEMY_ADMIN_EMAIL: ADMIN.email, ACADEMY_ADMIN_PASSWORD: ADMIN.password });
     app = academy.app;
+    pages = new PageClient(app);
     fixtures = new CatalogueFixtures(app, ADMIN);
   });
 
@@ -39,55 +38,6 @@ describe('course and session management pages (all-in-one)', () => {
     expect(app.get(PageRenderer).messages.missingKeys()).toEqual([]);
     await academy.close();
   });
-
-  async function get(url: string, jar?: CookieJar): Promise<LightMyRequestResponse> {
-    const res = await app.inject({
-      method: 'GET',
-      url,
-      headers: { accept: BROWSER_ACCEPT, ...(jar ? { cookie: jar.header() } : {}) },
-    });
-    jar?.store(res.headers['set-cookie']);
-    return res;
-  }
-
-  /** Posts a form as the browser would: fields as given (repeated names as arrays), with the page's token. */
-  async function submit(
-    page: string,
-    action: string,
-    fields: Record<string, string | string[]>,
-    jar: CookieJar,
-  ): Promise<LightMyRequestResponse> {
-    const shown = await get(page, jar);
-    const body = new URLSearchParams();
-    for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
-    body.append('_csrf', csrfTokenOf(shown.body));
-    const res = await app.inject({
-      method: 'POST',
-      url: action,
-      payload: body.toString(),
-      headers: {
-        accept: BROWSER_ACCEPT,
-        'content-type': 'application/x-www-form-urlencoded',
-        cookie: jar.header(),
-      },
-    });
-    jar.store(res.headers['set-cookie']);
-    return res;
-  }
-
-  async function logIn(person: { email: string; password: string }): Promise<CookieJar> {
-    const jar = new CookieJar();
-    const page = await get('/login', jar);
-    const res = await app.inject({
-      method: 'POST',
-      url: '/login',
-      payload: form({ email: person.email, password: person.password, _csrf: csrfTokenOf(page.body) }),
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header() },
-    });
-    jar.store(res.headers['set-cookie']);
-    expect(res.statusCode).toBe(303);
-    return jar;
-  }
 
   const detail = (id: string, person: Person) =>
     fixtures.call<CourseDetailJson>('GET', `/api/catalogue/courses/${id}`, person.token);
@@ -138,7 +88,7 @@ describe('course and session management pages (all-in-one)', () => {
     });
 
     it('sends a visitor without a login to log in first', async () => {
-      const res = await get('/catalogue/manage');
+      const res = await pages.get('/catalogue/manage');
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/api/auth/renew?next=%2Fcatalogue%2Fmanage');
     });
@@ -146,34 +96,36 @@ describe('course and session management pages (all-in-one)', () => {
     it.each(['volunteer', 'coordinator'] as const)(
       'refuses a %s with the friendly 403 page',
       async (role) => {
-        const jar = await logIn(await fixtures.person(role));
+        const jar = await pages.logIn(await fixtures.person(role));
         for (const url of [
           '/catalogue/manage',
           '/catalogue/manage/courses/new',
           `/catalogue/manage/courses/${foreign.id}`,
         ]) {
-          const res = await get(url, jar);
+          const res = await pages.get(url, jar);
           expect(res.statusCode).toBe(403);
           expect(res.body).toContain('Geen toegang');
         }
-        const posted = await submit('/catalogue', '/catalogue/manage/courses', COURSE, jar);
+        const posted = await pages.submit('/catalogue', '/catalogue/manage/courses', COURSE, jar);
         expect(posted.statusCode).toBe(403);
       },
     );
 
     it('refuses a trainer another trainer’s course, and its session forms', async () => {
       const trainer = await fixtures.person('trainer');
-      const jar = await logIn(trainer);
-      expect((await get(`/catalogue/manage/courses/${foreign.id}`, jar)).statusCode).toBe(403);
-      expect((await get(`/catalogue/manage/courses/${foreign.id}/sessions/new`, jar)).statusCode).toBe(403);
-      const posted = await submit(
+      const jar = await pages.logIn(trainer);
+      expect((await pages.get(`/catalogue/manage/courses/${foreign.id}`, jar)).statusCode).toBe(403);
+      expect((await pages.get(`/catalogue/manage/courses/${foreign.id}/sessions/new`, jar)).statusCode).toBe(
+        403,
+      );
+      const posted = await pages.submit(
         '/catalogue/manage',
         `/catalogue/manage/courses/${foreign.id}`,
         COURSE,
         jar,
       );
       expect(posted.statusCode).toBe(403);
-      const list = await get('/catalogue/manage', jar);
+      const list = await pages.get('/catalogue/manage', jar);
       expect(list.statusCode).toBe(200);
       expect(list.body).not.toContain(foreign.id);
     });
@@ -185,11 +137,11 @@ describe('course and session management pages (all-in-one)', () => {
 
     beforeAll(async () => {
       trainer = await fixtures.person('trainer');
-      jar = await logIn(trainer);
+      jar = await pages.logIn(trainer);
     });
 
     it('creates a course through the form, is told what is missing, and publishes it', async () => {
-      const broken = await submit(
+      const broken = await pages.submit(
         '/catalogue/manage/courses/new',
         '/catalogue/manage/courses',
         { ...COURSE, title: 'X', category: '' },
@@ -206,7 +158,7 @@ describe('course and session management pages (all-in-one)', () => {
       expect(broken.body).toMatch(/value="board-members" checked/);
 
       const title = `Sociale media ${uniqueWord()}`;
-      const created = await submit(
+      const created = await pages.submit(
         '/catalogue/manage/courses/new',
         '/catalogue/manage/courses',
         { ...COURSE, title },
@@ -217,20 +169,20 @@ describe('course and session management pages (all-in-one)', () => {
       expect(location).toMatch(/^\/catalogue\/manage\/courses\/[0-9a-f-]{36}\?done=created$/);
       const id = location.split('/')[4].split('?')[0];
 
-      const page = await get(location, jar);
+      const page = await pages.get(location, jar);
       expect(page.body).toContain('De cursus is opgeslagen als concept.');
       expect(page.body).toContain('Concept');
       expect(page.body).toContain(`action="/catalogue/manage/courses/${id}/publish"`);
       const course = await detail(id, trainer);
       expect(course.status).toBe('draft');
       expect(course.trainerIds).toContain(trainer.userId);
-      expect((await get('/catalogue/manage', jar)).body).toContain(title);
+      expect((await pages.get('/catalogue/manage', jar)).body).toContain(title);
 
-      const published = await submit(location, `/catalogue/manage/courses/${id}/publish`, {}, jar);
+      const published = await pages.submit(location, `/catalogue/manage/courses/${id}/publish`, {}, jar);
       expect(published.headers.location).toBe(`/catalogue/manage/courses/${id}?done=published`);
-      expect((await get(`/catalogue/courses/${id}`)).statusCode).toBe(200);
+      expect((await pages.get(`/catalogue/courses/${id}`)).statusCode).toBe(200);
 
-      const renamed = await submit(
+      const renamed = await pages.submit(
         location,
         `/catalogue/manage/courses/${id}`,
         { ...COURSE, title: `${title} (nieuw)` },
@@ -246,7 +198,7 @@ describe('course and session management pages (all-in-one)', () => {
       const action = `/catalogue/manage/courses/${course.id}/sessions`;
       const day = dayFromNow(40);
 
-      const backwards = await submit(
+      const backwards = await pages.submit(
         formUrl,
         action,
         { ...SESSION, ...meetingFields(day, '21:30', '19:30') },
@@ -262,7 +214,7 @@ describe('course and session management pages (all-in-one)', () => {
       );
       expect(backwards.body).toContain('value="Dorpshuis De Skalm"');
 
-      const online = await submit(
+      const online = await pages.submit(
         formUrl,
         action,
         {
@@ -277,7 +229,7 @@ describe('course and session management pages (all-in-one)', () => {
       );
       expect(online.body).toMatch(/id="field-meeting-0-online" name="meeting-0-online" value="true" checked/);
 
-      const noSeats = await submit(
+      const noSeats = await pages.submit(
         formUrl,
         action,
         { ...SESSION, capacity: '0', ...meetingFields(day, '19:30', '21:30') },
@@ -289,7 +241,7 @@ describe('course and session management pages (all-in-one)', () => {
       );
       expect(noSeats.body).toMatch(/id="field-capacity"[^>]*aria-invalid="true"/);
 
-      const past = await submit(
+      const past = await pages.submit(
         formUrl,
         action,
         { ...SESSION, ...meetingFields(dayFromNow(-2), '19:30', '21:30') },
@@ -297,7 +249,7 @@ describe('course and session management pages (all-in-one)', () => {
       );
       expect(past.body).toContain('Bijeenkomst 1: deze datum en tijd zijn al voorbij');
 
-      const unreadable = await submit(
+      const unreadable = await pages.submit(
         formUrl,
         action,
         { ...SESSION, ...meetingFields('2026-02-30', '', '21:30') },
@@ -309,7 +261,7 @@ describe('course and session management pages (all-in-one)', () => {
 
       expect((await detail(course.id, trainer)).sessions).toEqual([]);
 
-      const saved = await submit(
+      const saved = await pages.submit(
         formUrl,
         action,
         { ...SESSION, ...meetingFields(day, '19:30', '21:30') },
@@ -325,11 +277,11 @@ describe('course and session management pages (all-in-one)', () => {
       const course = await fixtures.course(trainer.token, { kind: 'training' });
       const formUrl = `/catalogue/manage/courses/${course.id}/sessions/new`;
       const action = `/catalogue/manage/courses/${course.id}/sessions`;
-      const fresh = await get(formUrl, jar);
+      const fresh = await pages.get(formUrl, jar);
       expect(fresh.body.match(/<fieldset class="fieldset meeting-fields">/g)).toHaveLength(2);
 
       const first = meetingFields(dayFromNow(30), '19:30', '21:30');
-      const added = await submit(
+      const added = await pages.submit(
         formUrl,
         action,
         { ...SESSION, ...first, meetingCount: '2', action: 'add-meeting' },
@@ -340,7 +292,7 @@ describe('course and session management pages (all-in-one)', () => {
       expect(added.body).toContain('name="meetingCount" value="3"');
       expect(added.body).toContain('Bijeenkomst 3 weghalen');
 
-      const removed = await submit(
+      const removed = await pages.submit(
         formUrl,
         action,
         { ...SESSION, ...first, meetingCount: '3', action: 'remove-1' },
@@ -348,7 +300,7 @@ describe('course and session management pages (all-in-one)', () => {
       );
       expect(removed.body.match(/<fieldset class="fieldset meeting-fields">/g)).toHaveLength(2);
 
-      const saved = await submit(formUrl, action, { ...SESSION, ...first, meetingCount: '2' }, jar);
+      const saved = await pages.submit(formUrl, action, { ...SESSION, ...first, meetingCount: '2' }, jar);
       expect(saved.statusCode).toBe(303);
       expect((await detail(course.id, trainer)).sessions[0]?.meetings).toHaveLength(1);
     });
@@ -359,12 +311,12 @@ describe('course and session management pages (all-in-one)', () => {
       await fixtures.publish(trainer.token, course.id);
       const editUrl = `/catalogue/manage/courses/${course.id}/sessions/${session.id}`;
 
-      const form = await get(editUrl, jar);
+      const form = await pages.get(editUrl, jar);
       expect(form.statusCode).toBe(200);
       expect(form.body).toContain(`name="meeting-0-id" value="${session.meetings[0].id}"`);
       expect(form.body).toMatch(/id="field-capacity" name="capacity" type="text" value="10"/);
       const day = dayFromNow(30);
-      const changed = await submit(
+      const changed = await pages.submit(
         editUrl,
         editUrl,
         {
@@ -380,22 +332,22 @@ describe('course and session management pages (all-in-one)', () => {
       expect(after.meetings[0].id).toBe(session.meetings[0].id);
 
       const cancelUrl = `${editUrl}/cancel`;
-      const confirm = await get(cancelUrl, jar);
+      const confirm = await pages.get(cancelUrl, jar);
       expect(confirm.body).toContain('Iedereen die is aangemeld');
-      const noReason = await submit(cancelUrl, cancelUrl, { reason: ' ' }, jar);
+      const noReason = await pages.submit(cancelUrl, cancelUrl, { reason: ' ' }, jar);
       expect(noReason.statusCode).toBe(400);
       expect(noReason.body).toContain('Schrijf in een paar woorden waarom de groep niet doorgaat');
       expect((await detail(course.id, trainer)).sessions[0].status).not.toBe('cancelled');
 
-      const cancelled = await submit(cancelUrl, cancelUrl, { reason: 'De trainer is ziek.' }, jar);
+      const cancelled = await pages.submit(cancelUrl, cancelUrl, { reason: 'De trainer is ziek.' }, jar);
       expect(cancelled.headers.location).toBe(
         `/catalogue/manage/courses/${course.id}?done=session-cancelled`,
       );
       expect((await detail(course.id, trainer)).sessions[0].status).toBe('cancelled');
-      const manage = await get(String(cancelled.headers.location), jar);
+      const manage = await pages.get(String(cancelled.headers.location), jar);
       expect(manage.body).toContain('De groep is geannuleerd.');
       expect(manage.body).not.toContain(`href="${cancelUrl}"`);
-      expect((await get(cancelUrl, jar)).statusCode).toBe(404);
+      expect((await pages.get(cancelUrl, jar)).statusCode).toBe(404);
     });
   });
 });

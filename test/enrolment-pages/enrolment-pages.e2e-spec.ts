@@ -5,11 +5,10 @@ import { CatalogueFixtures, type Person } from '../catalogue-pages/support/catal
 import {
   bootAcademy,
   type BootedAcademy,
-  BROWSER_ACCEPT,
   CookieJar,
   csrfTokenOf,
   decodeEntities,
-  form,
+  PageClient,
 } from '../web/support/academy-app';
 
 const ADMIN = { email: 'beheer@academie.test', password: 'koffie in it doarpshûs om tsien oere' };
@@ -18,11 +17,13 @@ const MINUTE = 60_000;
 describe('enrolment pages (all-in-one)', () => {
   let academy: BootedAcademy;
   let app: NestFastifyApplication;
+  let pages: PageClient;
   let fixtures: CatalogueFixtures;
 
   beforeAll(async () => {
     academy = await bootAcademy({ ACADEMY_ADMIN_EMAIL: ADMIN.email, ACADEMY_ADMIN_PASSWORD: ADMIN.password });
     app = academy.app;
+    pages = new PageClient(app);
     fixtures = new CatalogueFixtures(app, ADMIN);
   });
 
@@ -30,47 +31,6 @@ describe('enrolment pages (all-in-one)', () => {
     expect(app.get(PageRenderer).messages.missingKeys()).toEqual([]);
     await academy.close();
   });
-
-  async function get(url: string, jar?: CookieJar): Promise<LightMyRequestResponse> {
-    const res = await app.inject({
-      method: 'GET',
-      url,
-      headers: { accept: BROWSER_ACCEPT, ...(jar ? { cookie: jar.header() } : {}) },
-    });
-    jar?.store(res.headers['set-cookie']);
-    return res;
-  }
-
-  async function post(
-    url: string,
-    jar: CookieJar,
-    fields: Record<string, string>,
-  ): Promise<LightMyRequestResponse> {
-    const res = await app.inject({
-      method: 'POST',
-      url,
-      payload: form(fields),
-      headers: {
-        accept: BROWSER_ACCEPT,
-        'content-type': 'application/x-www-form-urlencoded',
-        cookie: jar.header(),
-      },
-    });
-    jar.store(res.headers['set-cookie']);
-    return res;
-  }
-
-  async function logIn(person: Person): Promise<CookieJar> {
-    const jar = new CookieJar();
-    const page = await get('/login', jar);
-    const res = await post('/login', jar, {
-      email: person.email,
-      password: person.password,
-      _csrf: csrfTokenOf(page.body),
-    });
-    expect(res.statusCode).toBe(303);
-    return jar;
-  }
 
   /** Waits until the enrolment context has the session from the catalogue's event. */
   async function replicated(sessionId: string): Promise<void> {
@@ -84,14 +44,14 @@ describe('enrolment pages (all-in-one)', () => {
 
   /** Enrols through the form on the course page, as a person with a browser does. */
   async function enrolFromCoursePage(jar: CookieJar, courseId: string): Promise<LightMyRequestResponse> {
-    const page = await get(`/catalogue/courses/${courseId}`, jar);
+    const page = await pages.get(`/catalogue/courses/${courseId}`, jar);
     expect(page.statusCode).toBe(200);
     const formHtml = /<form class="enrol" method="post" action="\/enrolments">([\s\S]*?)<\/form>/.exec(
       page.body,
     );
     expect(formHtml).not.toBeNull();
     const sessionId = /name="sessionId" value="([^"]+)"/.exec(formHtml![1])![1];
-    return post('/enrolments', jar, { sessionId, _csrf: csrfTokenOf(formHtml![1]) });
+    return pages.post('/enrolments', { sessionId, _csrf: csrfTokenOf(formHtml![1]) }, jar);
   }
 
   async function workshop(capacity: number, trainer?: Person, startsInMinutes = 30 * 24 * 60) {
@@ -117,19 +77,19 @@ describe('enrolment pages (all-in-one)', () => {
   it('enrols from the course page, shows the waitlist position of a full session, and cancels kindly', async () => {
     const { course } = await workshop(1);
     const [anna, bauke] = [await fixtures.person('volunteer'), await fixtures.person('volunteer')];
-    const [annaJar, baukeJar] = [await logIn(anna), await logIn(bauke)];
+    const [annaJar, baukeJar] = [await pages.logIn(anna), await pages.logIn(bauke)];
 
     const first = await enrolFromCoursePage(annaJar, course.id);
     expect(first.statusCode).toBe(303);
     expect(first.headers.location).toMatch(/^\/my\/trainings\?enrolled=[0-9a-f-]{36}$/);
-    const annaPage = await get(String(first.headers.location), annaJar);
+    const annaPage = await pages.get(String(first.headers.location), annaJar);
     expect(annaPage.body).toContain('U bent aangemeld voor');
     expect(annaPage.body).toContain('Afmelden kan tot');
     expect(annaPage.body).toContain('telt dat als late afmelding');
 
     const second = await enrolFromCoursePage(baukeJar, course.id);
     expect(second.statusCode).toBe(303);
-    const baukePage = await get(String(second.headers.location), baukeJar);
+    const baukePage = await pages.get(String(second.headers.location), baukeJar);
     expect(baukePage.body).toContain('U staat op plaats 1 van de wachtlijst');
     expect(baukePage.body).toContain('Van de wachtlijst af');
 
@@ -141,30 +101,34 @@ describe('enrolment pages (all-in-one)', () => {
 
     // Anna cancels (after a question first); the seat goes to Bauke at once.
     const enrolmentId = /enrolled=([0-9a-f-]{36})/.exec(String(first.headers.location))![1];
-    const ask = await get(`/my/trainings/${enrolmentId}/cancel`, annaJar);
+    const ask = await pages.get(`/my/trainings/${enrolmentId}/cancel`, annaJar);
     expect(ask.statusCode).toBe(200);
     expect(ask.body).toContain('Wilt u zich afmelden voor');
-    const cancelled = await post(`/my/trainings/${enrolmentId}/cancel`, annaJar, {
-      _csrf: csrfTokenOf(ask.body),
-    });
+    const cancelled = await pages.post(
+      `/my/trainings/${enrolmentId}/cancel`,
+      {
+        _csrf: csrfTokenOf(ask.body),
+      },
+      annaJar,
+    );
     expect(cancelled.statusCode).toBe(303);
     expect(cancelled.headers.location).toBe('/my/trainings?done=cancelled');
-    expect((await get('/my/trainings?done=cancelled', annaJar)).body).toContain('U bent afgemeld.');
-    const promoted = await get('/my/trainings', baukeJar);
+    expect((await pages.get('/my/trainings?done=cancelled', annaJar)).body).toContain('U bent afgemeld.');
+    const promoted = await pages.get('/my/trainings', baukeJar);
     expect(promoted.body).toContain('<strong>Aangemeld</strong>');
     expect(promoted.body).not.toContain('van de wachtlijst.');
 
     // Someone else's enrolment is nobody's business: 404.
-    expect((await get(`/my/trainings/${enrolmentId}/cancel`, baukeJar)).statusCode).toBe(404);
+    expect((await pages.get(`/my/trainings/${enrolmentId}/cancel`, baukeJar)).statusCode).toBe(404);
   });
 
   it('needs the CSRF token of the form and a login', async () => {
     const { session } = await workshop(5);
-    const jar = await logIn(await fixtures.person('volunteer'));
-    const forged = await post('/enrolments', jar, { sessionId: session.id });
+    const jar = await pages.logIn(await fixtures.person('volunteer'));
+    const forged = await pages.post('/enrolments', { sessionId: session.id }, jar);
     expect(forged.statusCode).toBe(403);
-    expect((await get('/my/trainings', jar)).body).toContain('U bent nog niet aangemeld');
-    const anonymous = await get('/my/trainings');
+    expect((await pages.get('/my/trainings', jar)).body).toContain('U bent nog niet aangemeld');
+    const anonymous = await pages.get('/my/trainings');
     expect(anonymous.statusCode).toBe(303);
     expect(anonymous.headers.location).toContain('next=%2Fmy%2Ftrainings');
   });
@@ -173,49 +137,53 @@ describe('enrolment pages (all-in-one)', () => {
     const trainer = await fixtures.person('trainer');
     const { course, session } = await workshop(5, trainer, 30);
     const [sjoukje, volunteer] = [await fixtures.person('volunteer'), await fixtures.person('volunteer')];
-    const sjoukjeJar = await logIn(sjoukje);
+    const sjoukjeJar = await pages.logIn(sjoukje);
     expect((await enrolFromCoursePage(sjoukjeJar, course.id)).statusCode).toBe(303);
 
-    const volunteerJar = await logIn(volunteer);
-    expect((await get(`/trainer/sessions/${session.id}`, volunteerJar)).statusCode).toBe(403);
-    expect((await get('/trainer/sessions', volunteerJar)).statusCode).toBe(403);
+    const volunteerJar = await pages.logIn(volunteer);
+    expect((await pages.get(`/trainer/sessions/${session.id}`, volunteerJar)).statusCode).toBe(403);
+    expect((await pages.get('/trainer/sessions', volunteerJar)).statusCode).toBe(403);
 
-    const trainerJar = await logIn(trainer);
-    const list = await get('/trainer/sessions', trainerJar);
+    const trainerJar = await pages.logIn(trainer);
+    const list = await pages.get('/trainer/sessions', trainerJar);
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain(`href="/trainer/sessions/${session.id}"`);
-    const roster = await get(`/trainer/sessions/${session.id}`, trainerJar);
+    const roster = await pages.get(`/trainer/sessions/${session.id}`, trainerJar);
     expect(roster.statusCode).toBe(200);
     const enrolmentId = /name="status-([0-9a-f-]{36})" value="present"/.exec(roster.body)![1];
     for (const label of ['Aanwezig', 'Te laat', 'Afgemeld', 'Afwezig']) expect(roster.body).toContain(label);
     const action = /action="(\/trainer\/sessions\/[^"]+\/attendance)"/.exec(roster.body)![1];
 
     // Without a choice: told so, nothing saved.
-    const empty = await post(action, trainerJar, { _csrf: csrfTokenOf(roster.body) });
+    const empty = await pages.post(action, { _csrf: csrfTokenOf(roster.body) }, trainerJar);
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Kies voor minstens één deelnemer');
 
-    const saved = await post(action, trainerJar, {
-      _csrf: csrfTokenOf(roster.body),
-      [`status-${enrolmentId}`]: 'present',
-    });
+    const saved = await pages.post(
+      action,
+      {
+        _csrf: csrfTokenOf(roster.body),
+        [`status-${enrolmentId}`]: 'present',
+      },
+      trainerJar,
+    );
     expect(saved.statusCode).toBe(303);
-    const after = await get(String(saved.headers.location).split('#')[0], trainerJar);
+    const after = await pages.get(String(saved.headers.location).split('#')[0], trainerJar);
     expect(after.body).toContain('De aanwezigheid van bijeenkomst 1 is opgeslagen.');
     expect(after.body).toMatch(new RegExp(`name="status-${enrolmentId}" value="present" checked`));
 
-    const csv = await get(`/trainer/sessions/${session.id}/roster.csv`, trainerJar);
+    const csv = await pages.get(`/trainer/sessions/${session.id}/roster.csv`, trainerJar);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('present');
 
     // One meeting of one attended: completed, so there is a certificate — for Sjoukje only.
-    const mine = await get('/my/trainings', sjoukjeJar);
+    const mine = await pages.get('/my/trainings', sjoukjeJar);
     const certificateUrl = /href="(\/my\/trainings\/[0-9a-f-]{36}\/certificate\.pdf)"/.exec(mine.body)![1];
-    const pdf = await get(certificateUrl, sjoukjeJar);
+    const pdf = await pages.get(certificateUrl, sjoukjeJar);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    expect((await get(certificateUrl, volunteerJar)).statusCode).toBe(404);
+    expect((await pages.get(certificateUrl, volunteerJar)).statusCode).toBe(404);
     const api = await app.inject({
       method: 'GET',
       url: `/api/enrolments/${enrolmentId}/certificate.pdf`,
@@ -235,33 +203,36 @@ describe('enrolment pages (all-in-one)', () => {
     const trainer = await fixtures.person('trainer');
     const { course, session } = await workshop(5, trainer, 5);
     const [wieke, stranger] = [await fixtures.person('volunteer'), await fixtures.person('volunteer')];
-    const wiekeJar = await logIn(wieke);
+    const wiekeJar = await pages.logIn(wieke);
     expect((await enrolFromCoursePage(wiekeJar, course.id)).statusCode).toBe(303);
 
-    const trainerJar = await logIn(trainer);
+    const trainerJar = await pages.logIn(trainer);
     const meetingId = session.meetings[0].id;
-    const qr = await get(`/trainer/sessions/${session.id}/meetings/${meetingId}/checkin`, trainerJar);
+    const qr = await pages.get(`/trainer/sessions/${session.id}/meetings/${meetingId}/checkin`, trainerJar);
     expect(qr.statusCode).toBe(200);
     expect(qr.headers.refresh).toBe('30');
     expect(qr.body).toContain('<svg');
     const url = new URL(/<a href="([^"]+\/checkin\/[^"]+)"/.exec(decodeEntities(qr.body))![1]);
     expect(url.pathname).toBe(`/checkin/${meetingId}`);
 
-    const volunteerQr = await get(`/trainer/sessions/${session.id}/meetings/${meetingId}/checkin`, wiekeJar);
+    const volunteerQr = await pages.get(
+      `/trainer/sessions/${session.id}/meetings/${meetingId}/checkin`,
+      wiekeJar,
+    );
     expect(volunteerQr.statusCode).toBe(403);
 
-    const forged = await get(`/checkin/${meetingId}?code=not-the-code`, wiekeJar);
+    const forged = await pages.get(`/checkin/${meetingId}?code=not-the-code`, wiekeJar);
     expect(forged.body).toContain('Deze code is verlopen');
-    const checkedIn = await get(`${url.pathname}${url.search}`, wiekeJar);
+    const checkedIn = await pages.get(`${url.pathname}${url.search}`, wiekeJar);
     expect(checkedIn.statusCode).toBe(200);
     expect(checkedIn.body).toContain('U bent ingecheckt voor');
-    expect((await get(`${url.pathname}${url.search}`, wiekeJar)).body).toContain(
+    expect((await pages.get(`${url.pathname}${url.search}`, wiekeJar)).body).toContain(
       'U stond al op de presentielijst',
     );
-    const notEnrolled = await get(`${url.pathname}${url.search}`, await logIn(stranger));
+    const notEnrolled = await pages.get(`${url.pathname}${url.search}`, await pages.logIn(stranger));
     expect(notEnrolled.statusCode).toBe(403);
 
-    const roster = await get(`/trainer/sessions/${session.id}`, trainerJar);
+    const roster = await pages.get(`/trainer/sessions/${session.id}`, trainerJar);
     expect(roster.body).toMatch(/name="status-[0-9a-f-]{36}" value="present" checked/);
   });
 });

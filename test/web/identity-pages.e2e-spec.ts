@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { LightMyRequestResponse } from 'fastify';
 import { ACCESS_TOKEN_COOKIE } from '@academy/platform';
 import { PageRenderer } from '@academy/web';
 import {
   bootAcademy,
   type BootedAcademy,
-  BROWSER_ACCEPT,
   CookieJar,
   csrfTokenOf,
   decodeEntities,
-  form,
+  PageClient,
 } from './support/academy-app';
 
 const ADMIN = { email: 'beheer@academie.test', password: 'koffie in it doarpshûs om tsien oere' };
@@ -18,6 +16,7 @@ const ADMIN = { email: 'beheer@academie.test', password: 'koffie in it doarpshû
 describe('identity pages (all-in-one)', () => {
   let academy: BootedAcademy;
   let app: NestFastifyApplication;
+  let pages: PageClient;
 
   beforeAll(async () => {
     academy = await bootAcademy({
@@ -25,59 +24,13 @@ describe('identity pages (all-in-one)', () => {
       ACADEMY_ADMIN_PASSWORD: ADMIN.password,
     });
     app = academy.app;
+    pages = new PageClient(app);
   });
 
   afterAll(async () => {
     expect(app.get(PageRenderer).messages.missingKeys()).toEqual([]);
     await academy.close();
   });
-
-  async function get(url: string, jar?: CookieJar): Promise<LightMyRequestResponse> {
-    const res = await app.inject({
-      method: 'GET',
-      url,
-      headers: { accept: BROWSER_ACCEPT, ...(jar ? { cookie: jar.header() } : {}) },
-    });
-    jar?.store(res.headers['set-cookie']);
-    return res;
-  }
-
-  async function post(
-    url: string,
-    fields: Record<string, string>,
-    jar: CookieJar,
-  ): Promise<LightMyRequestResponse> {
-    const res = await app.inject({
-      method: 'POST',
-      url,
-      payload: form(fields),
-      headers: {
-        accept: BROWSER_ACCEPT,
-        'content-type': 'application/x-www-form-urlencoded',
-        cookie: jar.header(),
-      },
-    });
-    jar.store(res.headers['set-cookie']);
-    return res;
-  }
-
-  /** Fetches the page for its form token, then posts the form as a browser would. */
-  async function submit(
-    page: string,
-    action: string,
-    fields: Record<string, string>,
-    jar: CookieJar,
-  ): Promise<LightMyRequestResponse> {
-    const shown = await get(page, jar);
-    return post(action, { ...fields, _csrf: csrfTokenOf(shown.body) }, jar);
-  }
-
-  async function logIn(email: string, password: string): Promise<CookieJar> {
-    const jar = new CookieJar();
-    const res = await submit('/login', '/login', { email, password }, jar);
-    expect(res.statusCode).toBe(303);
-    return jar;
-  }
 
   /** A fresh organisation per test, made by the admin through the API. */
   async function newOrganisation(): Promise<string> {
@@ -100,7 +53,7 @@ describe('identity pages (all-in-one)', () => {
     ['fy', 'Ynlogge', 'Wachtwurd'],
     ['en', 'Log in', 'Password'],
   ])('shows the login page in %s with a CSRF field', async (lang, heading, password) => {
-    const res = await get(`/login?lang=${lang}`);
+    const res = await pages.get(`/login?lang=${lang}`);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain(`<html lang="${lang}">`);
     expect(res.body).toContain(`<h1>${heading}</h1>`);
@@ -111,8 +64,8 @@ describe('identity pages (all-in-one)', () => {
 
   it('refuses a login form without a CSRF token with the 403 page', async () => {
     const jar = new CookieJar();
-    await get('/login', jar);
-    const res = await post('/login', { email: ADMIN.email, password: ADMIN.password }, jar);
+    await pages.get('/login', jar);
+    const res = await pages.post('/login', { email: ADMIN.email, password: ADMIN.password }, jar);
     expect(res.statusCode).toBe(403);
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.body).toContain('Formulier verlopen');
@@ -122,15 +75,19 @@ describe('identity pages (all-in-one)', () => {
   it('refuses a CSRF token from another browser', async () => {
     const mine = new CookieJar();
     const theirs = new CookieJar();
-    await get('/login', mine);
-    const token = csrfTokenOf((await get('/login', theirs)).body);
-    const res = await post('/login', { email: ADMIN.email, password: ADMIN.password, _csrf: token }, mine);
+    await pages.get('/login', mine);
+    const token = csrfTokenOf((await pages.get('/login', theirs)).body);
+    const res = await pages.post(
+      '/login',
+      { email: ADMIN.email, password: ADMIN.password, _csrf: token },
+      mine,
+    );
     expect(res.statusCode).toBe(403);
   });
 
   it('answers a wrong password with the form again, an error summary and status 401', async () => {
     const jar = new CookieJar();
-    const res = await submit(
+    const res = await pages.submit(
       '/login',
       '/login',
       { email: ADMIN.email, password: 'niet het goede wachtwoord' },
@@ -147,7 +104,7 @@ describe('identity pages (all-in-one)', () => {
   });
 
   it('asks for both fields when they are left empty, without calling it a failed login', async () => {
-    const res = await submit('/login', '/login', { email: '', password: '' }, new CookieJar());
+    const res = await pages.submit('/login', '/login', { email: '', password: '' }, new CookieJar());
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('href="#field-email">Vul uw e-mailadres in');
     expect(res.body).toContain('href="#field-password">Vul uw wachtwoord in');
@@ -155,7 +112,7 @@ describe('identity pages (all-in-one)', () => {
 
   it('logs the admin in with an HttpOnly session cookie, shows the account, and logs out', async () => {
     const jar = new CookieJar();
-    const res = await submit('/login', '/login', { ...ADMIN, next: '/account' }, jar);
+    const res = await pages.submit('/login', '/login', { ...ADMIN, next: '/account' }, jar);
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/account');
     const session = [res.headers['set-cookie']].flat().find((c) => c?.startsWith(`${ACCESS_TOKEN_COOKIE}=`));
@@ -165,50 +122,54 @@ describe('identity pages (all-in-one)', () => {
     expect(session).toMatch(/Path=\//i);
     expect(session).not.toMatch(/Secure/i);
 
-    const account = await get('/account', jar);
+    const account = await pages.get('/account', jar);
     expect(account.statusCode).toBe(200);
     expect(account.body).toContain(ADMIN.email);
     expect(account.body).toContain('href="/catalogue/manage"');
     expect(account.body).toContain('href="/account" aria-current="page"');
 
-    const out = await post('/logout', { _csrf: csrfTokenOf(account.body) }, jar);
+    const out = await pages.post('/logout', { _csrf: csrfTokenOf(account.body) }, jar);
     expect(out.statusCode).toBe(303);
     expect(out.headers.location).toBe('/?done=logged-out');
     expect(jar.get(ACCESS_TOKEN_COOKIE)).toBeUndefined();
-    const after = await get('/account', jar);
+    const after = await pages.get('/account', jar);
     expect(after.statusCode).toBe(303);
   });
 
   it('sends a visitor without a login from /account through renewal to the login page and back', async () => {
     const jar = new CookieJar();
-    const first = await get('/account', jar);
+    const first = await pages.get('/account', jar);
     expect(first.statusCode).toBe(303);
     expect(first.headers.location).toBe('/api/auth/renew?next=%2Faccount');
-    const renew = await get(String(first.headers.location), jar);
+    const renew = await pages.get(String(first.headers.location), jar);
     expect(renew.statusCode).toBe(303);
     expect(renew.headers.location).toBe('/login?next=%2Faccount');
-    const login = await get(String(renew.headers.location), jar);
+    const login = await pages.get(String(renew.headers.location), jar);
     expect(login.body).toContain('Log in om deze pagina te zien.');
     expect(login.body).toContain('name="next" value="/account"');
-    const done = await post('/login', { ...ADMIN, next: '/account', _csrf: csrfTokenOf(login.body) }, jar);
+    const done = await pages.post(
+      '/login',
+      { ...ADMIN, next: '/account', _csrf: csrfTokenOf(login.body) },
+      jar,
+    );
     expect(done.headers.location).toBe('/account');
   });
 
   it('renews a page session whose access token is gone, using the refresh cookie', async () => {
-    const jar = await logIn(ADMIN.email, ADMIN.password);
+    const jar = await pages.logIn(ADMIN);
     jar.store(`${ACCESS_TOKEN_COOKIE}=; Max-Age=0`);
-    const first = await get('/account', jar);
+    const first = await pages.get('/account', jar);
     expect(first.headers.location).toBe('/api/auth/renew?next=%2Faccount');
-    const renew = await get(String(first.headers.location), jar);
+    const renew = await pages.get(String(first.headers.location), jar);
     expect(renew.headers.location).toBe('/account');
     expect(jar.get(ACCESS_TOKEN_COOKIE)).toBeDefined();
-    expect((await get('/account', jar)).statusCode).toBe(200);
+    expect((await pages.get('/account', jar)).statusCode).toBe(200);
   });
 
   it('slows down guessing: after five wrong passwords the page says how long to wait, with status 429', async () => {
     const email = uniqueEmail();
     for (let i = 0; i < 5; i++) {
-      const res = await submit(
+      const res = await pages.submit(
         '/login',
         '/login',
         { email, password: `geraden wachtwoord ${i}` },
@@ -216,7 +177,7 @@ describe('identity pages (all-in-one)', () => {
       );
       expect(res.statusCode).toBe(401);
     }
-    const blocked = await submit(
+    const blocked = await pages.submit(
       '/login?lang=en',
       '/login',
       { email, password: 'nog een gok' },
@@ -229,7 +190,7 @@ describe('identity pages (all-in-one)', () => {
 
   it('only follows a next that stays on this site', async () => {
     const jar = new CookieJar();
-    const res = await submit('/login', '/login', { ...ADMIN, next: '//evil.example/steal' }, jar);
+    const res = await pages.submit('/login', '/login', { ...ADMIN, next: '//evil.example/steal' }, jar);
     expect(res.headers.location).toBe('/');
   });
 
@@ -238,7 +199,7 @@ describe('identity pages (all-in-one)', () => {
     const jar = new CookieJar();
     const name = '<script>alert("hoi")</script> Sjoukje';
     const email = uniqueEmail();
-    const res = await submit(
+    const res = await pages.submit(
       '/register',
       '/register',
       { displayName: name, email, password: 'fytse op it iis by de mar', joinCode },
@@ -247,20 +208,20 @@ describe('identity pages (all-in-one)', () => {
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/?done=welcome');
 
-    const home = await get('/?done=welcome', jar);
+    const home = await pages.get('/?done=welcome', jar);
     expect(home.body).toContain('Welkom! Uw account is klaar.');
     expect(home.body).toContain('href="/my/trainings"');
     expect(home.body).not.toContain('<script>alert');
     expect(home.body).toContain('&lt;script&gt;alert(&quot;hoi&quot;)&lt;/script&gt; Sjoukje');
 
-    const account = await get('/account', jar);
+    const account = await pages.get('/account', jar);
     expect(account.body).toContain(email);
     expect(account.body).not.toContain('<script>alert');
     expect(account.body).toContain('<dd>&lt;script&gt;alert(&quot;hoi&quot;)&lt;/script&gt; Sjoukje</dd>');
   });
 
   it('shows every problem of a registration form next to its field and in the summary', async () => {
-    const res = await submit(
+    const res = await pages.submit(
       '/register?lang=fy',
       '/register',
       { displayName: '', email: 'gjin-adres', password: 'koart', joinCode: '' },
@@ -277,7 +238,7 @@ describe('identity pages (all-in-one)', () => {
   });
 
   it('tells a volunteer with an unknown join code what to do', async () => {
-    const res = await submit(
+    const res = await pages.submit(
       '/register',
       '/register',
       {
@@ -297,11 +258,11 @@ describe('identity pages (all-in-one)', () => {
     const email = uniqueEmail();
     const jar = new CookieJar();
     const password = 'de skûtsjes farre op it mar';
-    await submit('/register', '/register', { displayName: 'Aukje', email, password, joinCode }, jar);
-    const res = await submit('/account', '/account/language', { locale: 'fy' }, jar);
+    await pages.submit('/register', '/register', { displayName: 'Aukje', email, password, joinCode }, jar);
+    const res = await pages.submit('/account', '/account/language', { locale: 'fy' }, jar);
     expect(res.statusCode).toBe(303);
     expect(jar.get('lang')).toBe('fy');
-    const account = await get(String(res.headers.location), jar);
+    const account = await pages.get(String(res.headers.location), jar);
     expect(account.body).toContain('<html lang="fy">');
     expect(account.body).toContain('Jo taal is bewarre.');
     expect(account.body).toMatch(/value="fy" checked/);
@@ -312,9 +273,9 @@ describe('identity pages (all-in-one)', () => {
     const email = uniqueEmail();
     const jar = new CookieJar();
     const password = 'de skûtsjes farre op it mar';
-    await submit('/register', '/register', { displayName: 'Aukje', email, password, joinCode }, jar);
+    await pages.submit('/register', '/register', { displayName: 'Aukje', email, password, joinCode }, jar);
 
-    const wrong = await submit(
+    const wrong = await pages.submit(
       '/account',
       '/account/password',
       {
@@ -326,7 +287,7 @@ describe('identity pages (all-in-one)', () => {
     );
     expect(wrong.body).toContain('href="#field-currentPassword">Uw huidige wachtwoord klopt niet');
 
-    const changed = await submit(
+    const changed = await pages.submit(
       '/account',
       '/account/password',
       {
@@ -338,7 +299,7 @@ describe('identity pages (all-in-one)', () => {
     );
     expect(changed.statusCode).toBe(303);
     expect(changed.headers.location).toBe('/account?done=password');
-    const account = await get('/account?done=password', jar);
+    const account = await pages.get('/account?done=password', jar);
     expect(account.statusCode).toBe(200);
     expect(account.body).toContain('Uw wachtwoord is gewijzigd.');
   });
@@ -348,22 +309,22 @@ describe('identity pages (all-in-one)', () => {
     const email = uniqueEmail();
     const jar = new CookieJar();
     const password = 'de skûtsjes farre op it mar';
-    await submit('/register', '/register', { displayName: 'Aukje', email, password, joinCode }, jar);
+    await pages.submit('/register', '/register', { displayName: 'Aukje', email, password, joinCode }, jar);
 
-    const page = await get('/account', jar);
+    const page = await pages.get('/account', jar);
     expect(page.body).toContain('Dit kunt u niet ongedaan maken.');
-    const wrong = await post(
+    const wrong = await pages.post(
       '/account/delete',
       { erasePassword: 'verkeerd', _csrf: csrfTokenOf(page.body) },
       jar,
     );
     expect(wrong.body).toContain('href="#field-erasePassword">Dit wachtwoord klopt niet');
 
-    const gone = await submit('/account', '/account/delete', { erasePassword: password }, jar);
+    const gone = await pages.submit('/account', '/account/delete', { erasePassword: password }, jar);
     expect(gone.statusCode).toBe(303);
     expect(gone.headers.location).toBe('/?done=erased');
     expect(jar.get(ACCESS_TOKEN_COOKIE)).toBeUndefined();
-    const again = await submit('/login', '/login', { email, password }, new CookieJar());
+    const again = await pages.submit('/login', '/login', { email, password }, new CookieJar());
     expect(again.statusCode).toBe(401);
   });
 });

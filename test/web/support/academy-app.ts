@@ -1,3 +1,5 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { LightMyRequestResponse } from 'fastify';
 import { bootApp, type BootedApp } from '../../support/apps';
 
 /** What a browser sends: pages answer errors as HTML only to those asking for it. */
@@ -52,6 +54,68 @@ export function csrfTokenOf(html: string): string {
   return token;
 }
 
-export function form(fields: Record<string, string>): string {
-  return new URLSearchParams(fields).toString();
+export type FormFields = Record<string, string | string[]>;
+
+/** Encodes a form as a browser does: repeated names for list values. */
+export function form(fields: FormFields): string {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
+  return body.toString();
+}
+
+/**
+ * Talks to the pages of an app the way a browser does: HTML accepted, cookies carried in a jar, forms posted
+ * url-encoded with the token of the page they came from.
+ */
+export class PageClient {
+  constructor(private readonly app: NestFastifyApplication) {}
+
+  async get(url: string, jar?: CookieJar): Promise<LightMyRequestResponse> {
+    const res = await this.app.inject({
+      method: 'GET',
+      url,
+      headers: { accept: BROWSER_ACCEPT, ...(jar ? { cookie: jar.header() } : {}) },
+    });
+    jar?.store(res.headers['set-cookie']);
+    return res;
+  }
+
+  async post(url: string, fields: FormFields, jar: CookieJar): Promise<LightMyRequestResponse> {
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: form(fields),
+      headers: {
+        accept: BROWSER_ACCEPT,
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: jar.header(),
+      },
+    });
+    jar.store(res.headers['set-cookie']);
+    return res;
+  }
+
+  /** Fetches the page for its form token, then posts the form as a browser would. */
+  async submit(
+    page: string,
+    action: string,
+    fields: FormFields,
+    jar: CookieJar,
+  ): Promise<LightMyRequestResponse> {
+    const shown = await this.get(page, jar);
+    return this.post(action, { ...fields, _csrf: csrfTokenOf(shown.body) }, jar);
+  }
+
+  /** Logs in through the login form; throws unless the page redirects as a successful login does. */
+  async logIn(person: { email: string; password: string }): Promise<CookieJar> {
+    const jar = new CookieJar();
+    const res = await this.submit(
+      '/login',
+      '/login',
+      { email: person.email, password: person.password },
+      jar,
+    );
+    if (res.statusCode !== 303) throw new Error(`logging in as ${person.email} answered ${res.statusCode}`);
+    return jar;
+  }
 }
