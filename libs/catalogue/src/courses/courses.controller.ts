@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -20,6 +20,7 @@ import {
 import { Req } from '@nestjs/common';
 import { CatalogueSearchService } from '../search/catalogue-search.service';
 import { CourseSearchQuery } from '../search/dto/course-search.query';
+import { ListingAnswerInterceptor } from '../search/listing-answer.interceptor';
 import { CreateSessionRequest } from '../sessions/dto/create-session.request';
 import { SessionResponse } from '../sessions/dto/session.response';
 import { SessionsService } from '../sessions/sessions.service';
@@ -48,6 +49,8 @@ export class CoursesController {
       'one last). Place, online, from, to and hasSeats keep courses with an upcoming session matching them all.',
   })
   @ApiOkResponse({ type: CourseListPage })
+  // The same listing asked again within the search cache's horizon is sent as serialised then.
+  @UseInterceptors(ListingAnswerInterceptor)
   list(@Query() query: CourseSearchQuery): Promise<CourseListPage> {
     return this.search.search(query);
   }

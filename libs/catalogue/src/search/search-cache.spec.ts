@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
-import { SEARCH_CACHE_MS, SearchCache } from './search-cache';
+import { SEARCH_CACHE_MAX_ENTRIES, SEARCH_CACHE_MS, SearchCache } from './search-cache';
 
 function cacheWithCommits(): { cache: SearchCache; commit(manager: EntityManager): void } {
   const dataSource = { subscribers: [] as EntitySubscriberInterface[] };
@@ -67,5 +67,41 @@ describe('the search cache', () => {
     const { cache } = cacheWithCommits();
     await expect(cache.get('q', () => Promise.reject(new Error('database away')))).rejects.toThrow();
     await expect(cache.get('q', async () => 'ok')).resolves.toBe('ok');
+  });
+
+  it('keeps a serialised answer only when no change committed while it was computed', () => {
+    const { cache } = cacheWithCommits();
+    const before = cache.mark();
+    cache.remember('body', '{"items":[]}', before);
+    expect(cache.peek('body')).toBe('{"items":[]}');
+    const stale = cache.mark();
+    cache.changed();
+    expect(cache.peek('body')).toBeUndefined();
+    cache.remember('body', '{"old":true}', stale);
+    expect(cache.peek('body')).toBeUndefined();
+  });
+
+  it('answers a peek only with a computed, fresh answer', async () => {
+    jest.useFakeTimers({ now: 0 });
+    const { cache } = cacheWithCommits();
+    let resolve!: (value: string) => void;
+    const pending = cache.get('q', () => new Promise<string>((r) => (resolve = r)));
+    expect(cache.peek('q')).toBeUndefined();
+    resolve('answer');
+    await pending;
+    expect(cache.peek('q')).toBe('answer');
+    jest.setSystemTime(SEARCH_CACHE_MS + 1);
+    expect(cache.peek('q')).toBeUndefined();
+  });
+
+  it('stays bounded, dropping the least recently used answer', async () => {
+    const { cache } = cacheWithCommits();
+    for (let i = 0; i < SEARCH_CACHE_MAX_ENTRIES; i++) cache.remember(`k${i}`, i, cache.mark());
+    // Used again, so no longer the oldest.
+    expect(cache.peek('k0')).toBe(0);
+    cache.remember('one more', -1, cache.mark());
+    expect(cache.size).toBe(SEARCH_CACHE_MAX_ENTRIES);
+    expect(cache.peek('k0')).toBe(0);
+    expect(cache.peek('k1')).toBeUndefined();
   });
 });

@@ -5,18 +5,31 @@ import { CATALOGUE } from '../catalogue.constants';
 
 /** How long an answer is reused. Other replicas' changes show within this time; this replica's at once. */
 export const SEARCH_CACHE_MS = 2_000;
-const MAX_ENTRIES = 500;
+/** A bound on memory: about 16 KB per serialised listing, so some 16 MB at most with both forms kept. */
+export const SEARCH_CACHE_MAX_ENTRIES = 1_000;
 const CHANGED = 'catalogue:changed';
+
+interface Entry {
+  expires: number;
+  value: Promise<unknown>;
+  /** Set once `value` has resolved, so a hit can be answered without waiting a turn of the event loop. */
+  settled?: { value: unknown };
+}
 
 /**
  * Reuses the answers of the public catalogue search for a moment: the same listing asked by many people at
  * once (a newsletter link, a village hall) is computed once. Any change committed in this process empties the
  * cache at commit (see markCatalogueChanged), so nobody sees their own change late; concurrent identical
- * requests share one computation. Answers are the same for everyone (no personal data).
+ * requests share one computation. Answers are the same for everyone (no personal data). Least recently used
+ * answers go first when it is full.
  */
 @Injectable()
 export class SearchCache implements OnModuleInit {
-  private readonly entries = new Map<string, { expires: number; value: Promise<unknown> }>();
+  private readonly entries = new Map<string, Entry>();
+  /** Counts clears: an answer computed before a change must not be kept after it (see `remember`). */
+  private generation = 0;
+  /** The entry each computed answer came from, for the horizon of forms made from it (`remember`). */
+  private readonly expiries = new WeakMap<object, Entry>();
 
   constructor(@InjectDataSource(CATALOGUE) private readonly dataSource: DataSource) {}
 
@@ -33,24 +46,73 @@ export class SearchCache implements OnModuleInit {
     this.dataSource.subscribers.push(subscriber);
   }
 
-  get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /**
+   * The answer under `key`, computed once for everyone asking within the horizon. `compute` may say that
+   * its answer shows data read earlier (`dataAsOf`, epoch ms): it is then reused only until that data is
+   * SEARCH_CACHE_MS old.
+   */
+  get<T>(key: string, compute: (dataAsOf: (time: number) => void) => Promise<T>): Promise<T> {
     const now = Date.now();
     const hit = this.entries.get(key);
-    if (hit && hit.expires > now) return hit.value as Promise<T>;
-    const value = compute();
-    this.entries.delete(key);
-    this.entries.set(key, { expires: now + SEARCH_CACHE_MS, value });
-    if (this.entries.size > MAX_ENTRIES) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+    if (hit && hit.expires > now) {
+      this.touch(key, hit);
+      return hit.value as Promise<T>;
     }
-    value.catch(() => {
-      if (this.entries.get(key)?.value === value) this.entries.delete(key);
+    const entry: Entry = { expires: now + SEARCH_CACHE_MS, value: undefined as unknown as Promise<T> };
+    const value = compute((time) => {
+      entry.expires = Math.min(entry.expires, time + SEARCH_CACHE_MS);
     });
+    entry.value = value;
+    this.store(key, entry);
+    value.then(
+      (result) => {
+        entry.settled = { value: result };
+        if (typeof result === 'object' && result !== null) this.expiries.set(result, entry);
+      },
+      () => {
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+      },
+    );
     return value;
   }
 
+  /** The answer under `key` if one is there, fresh and computed; nothing is computed. */
+  peek<T>(key: string): T | undefined {
+    const hit = this.entries.get(key);
+    if (!hit?.settled) return undefined;
+    if (hit.expires <= Date.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    this.touch(key, hit);
+    return hit.settled.value as T;
+  }
+
+  /** Where the cache stands now; pass it to `remember` with what was computed from the data read after. */
+  mark(): number {
+    return this.generation;
+  }
+
+  /**
+   * Keeps `value` under `key`, unless a change committed since `mark` (the value may predate it). `basis`:
+   * the answer from `get` it was made from (a serialised form), whose horizon it then keeps.
+   */
+  remember(key: string, value: unknown, mark: number, basis?: object): void {
+    if (mark !== this.generation) return;
+    const limit = basis ? this.expiries.get(basis)?.expires : undefined;
+    this.store(key, {
+      expires: Math.min(Date.now() + SEARCH_CACHE_MS, limit ?? Infinity),
+      value: Promise.resolve(value),
+      settled: { value },
+    });
+  }
+
   clear(): void {
+    this.generation++;
     this.entries.clear();
   }
 
@@ -65,5 +127,20 @@ export class SearchCache implements OnModuleInit {
     } else {
       this.clear();
     }
+  }
+
+  private store(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    if (this.entries.size > SEARCH_CACHE_MAX_ENTRIES) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+  }
+
+  /** Most recently used last (a Map keeps insertion order), so the first key is the one to drop. */
+  private touch(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.entries.set(key, entry);
   }
 }

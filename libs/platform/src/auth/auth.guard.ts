@@ -3,7 +3,13 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard as PassportAuthGuard } from '@nestjs/passport';
 import { DomainError } from '../errors/domain-error';
 import { type AuthenticatedRequest, IS_PUBLIC, ROLES_KEY } from './decorators';
-import { hasRole, type Principal, type Role } from './principal';
+import { ACCESS_TOKEN_COOKIE, hasRole, type Principal, type Role } from './principal';
+
+/** Whether a request has a token where JwtStrategy looks for one (bearer header, session cookie). */
+function carriesToken(request: AuthenticatedRequest): boolean {
+  const cookies = (request as { cookies?: Record<string, string | undefined> }).cookies;
+  return request.headers.authorization !== undefined || !!cookies?.[ACCESS_TOKEN_COOKIE];
+}
 
 /**
  * The global guard, default-deny: every route needs a valid access token unless marked @Public().
@@ -35,6 +41,9 @@ export class AuthGuard extends PassportAuthGuard('jwt') {
   }
 
   private async tryAuthenticate(context: ExecutionContext): Promise<void> {
+    // Most visitors of public pages carry no token at all: nothing to verify, and passport's failure path
+    // (an error thrown and caught per request) is the costliest part of an anonymous request.
+    if (!carriesToken(context.switchToHttp().getRequest<AuthenticatedRequest>())) return;
     try {
       await super.canActivate(context);
     } catch {
