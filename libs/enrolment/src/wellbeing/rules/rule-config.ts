@@ -179,8 +179,10 @@ export class RuleConfigError extends Error {
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A function declaration, hoisted: `DEFAULT_RULE_CONFIG` is frozen with it at module load. */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 function kindError(kind: Kind, value: number): string | null {
   if (value < 0) return 'must not be negative';
@@ -280,7 +282,7 @@ export type RuleConfigResolution =
 export function tryResolveRuleConfig(overrides?: unknown): RuleConfigResolution {
   const errors = validateRuleOverrides(overrides);
   if (errors.length > 0) return { ok: false, errors };
-  const effective = effectiveOverrides((overrides ?? {}));
+  const effective = effectiveOverrides(overrides ?? {});
   if (Object.keys(effective).length === 0) return { ok: true, config: DEFAULT_RULE_CONFIG };
   const hash = createHash('sha256').update(canonical(effective)).digest('hex').slice(0, 10);
   const config = merge(DEFAULT_RULE_CONFIG, effective);
