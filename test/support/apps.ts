@@ -7,17 +7,19 @@ import type { DataSource } from 'typeorm';
 import { AcademyModule } from '../../apps/academy/src/academy.module';
 import { CourseCatalogueAppModule } from '../../apps/course-catalogue/src/course-catalogue-app.module';
 import { EnrolmentAppModule } from '../../apps/enrolment/src/enrolment-app.module';
+import { NotificationAppModule } from '../../apps/notification/src/notification-app.module';
 import type { ContextName } from '@academy/contracts';
 import { type AppConfig, type AppName, createApplication, loadConfig } from '@academy/platform';
 import { createTestDatabase, TEST_REDIS_URL } from '@academy/platform/testing/test-databases';
 
 /** The deployables a test can boot: the all-in-one on SQLite, or a service on MariaDB and Redis. */
-export type TestAppKind = Extract<AppName, 'academy' | 'enrolment' | 'course-catalogue'>;
+export type TestAppKind = Extract<AppName, 'academy' | 'enrolment' | 'course-catalogue' | 'notification'>;
 
 const MODULES: Record<TestAppKind, (config: AppConfig) => DynamicModule> = {
   academy: (config) => AcademyModule.forConfig(config),
   enrolment: (config) => EnrolmentAppModule.forConfig(config),
   'course-catalogue': (config) => CourseCatalogueAppModule.forConfig(config),
+  notification: (config) => NotificationAppModule.forConfig(config),
 };
 
 export interface BootedApp {

@@ -4,6 +4,7 @@ import { QUEUES } from '@academy/contracts';
 import { EnrolmentModule } from '@academy/enrolment';
 import { IdentityModule } from '@academy/identity';
 import { MessagingModule } from '@academy/messaging';
+import { NotificationModule } from '@academy/notification';
 import { type AppConfig, PlatformModule } from '@academy/platform';
 import { WebModule } from '@academy/web';
 
@@ -17,11 +18,12 @@ export class AcademyModule {
         PlatformModule.forRoot(config),
         MessagingModule.forRoot({
           transport: 'in-process',
-          consumes: [QUEUES.catalogueEvents, QUEUES.enrolmentEvents],
+          consumes: [QUEUES.catalogueEvents, QUEUES.enrolmentEvents, QUEUES.notificationEvents],
         }),
         IdentityModule,
         CatalogueModule,
         EnrolmentModule,
+        NotificationModule,
         WebModule,
       ],
     };

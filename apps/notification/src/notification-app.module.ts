@@ -1,10 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { QUEUES } from '@academy/contracts';
 import { MessagingModule } from '@academy/messaging';
+import { NotificationModule } from '@academy/notification';
 import { type AppConfig, PlatformModule } from '@academy/platform';
 import { WebModule } from '@academy/web';
 
-/** The notification service: its workers and HTTP API. The notification context arrives with its own issue. */
+/** The notification service: the notification context's event consumers, mail workers and HTTP API. */
 @Module({})
 export class NotificationAppModule {
   static forConfig(config: AppConfig): DynamicModule {
@@ -17,6 +18,7 @@ export class NotificationAppModule {
           redisUrl: config.redisUrl,
           consumes: [QUEUES.notificationEvents],
         }),
+        NotificationModule,
         WebModule,
       ],
     };

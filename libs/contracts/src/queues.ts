@@ -53,6 +53,19 @@ export const SUBSCRIPTIONS: Record<QueueName, readonly EventType[]> = {
   [QUEUES.notificationEvents]: [],
 };
 
+/**
+ * Job queues: work handed from a context's database to its workers, not events.
+ * WARNING: persisted in Redis (BullMQ keys). Renaming one strands every job still queued under the old name —
+ * for mail, the delivery rows would wait for their lease and be handed over again, but only once the old jobs
+ * are gone. Add a new name and drain the old queue instead.
+ */
+export const JOB_QUEUES = {
+  /** One job per delivery attempt of an email (job id: the delivery id, with a suffix for retries). */
+  notificationMail: 'notification-mail',
+} as const;
+
+export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];
+
 /** The queues an event is copied into. */
 export function queuesFor(
   type: string,
