@@ -9,7 +9,7 @@ import {
   type EnrolmentFacts,
   SESSION_SEATS_CHANGED_V1,
 } from '@academy/contracts';
-import { appendToOutbox } from '@academy/messaging';
+import { appendToOutbox, type OutboxEntry, outboxEntry } from '@academy/messaging';
 import type { EntityManager } from 'typeorm';
 import { type ActiveStatus, ENROLMENT } from '../enrolment.constants';
 import type { SessionFacts } from '../sessions/session-facts';
@@ -34,14 +34,9 @@ function facts(session: SessionFacts, enrolment: Enrolment): EnrolmentFacts {
 export class EnrolmentEvents {
   constructor(private readonly sessions: SessionsRepository) {}
 
-  async confirmed(
-    manager: EntityManager,
-    session: EnrolmentSession,
-    f: SessionFacts,
-    e: Enrolment,
-    at: Date,
-  ) {
-    await appendToOutbox(manager, ENROLMENT, ENROLMENT_CONFIRMED_V1, {
+  /** The confirmed.v1 event of a new enrolment, to be written with others in one insert. */
+  confirmedEntry(session: EnrolmentSession, f: SessionFacts, e: Enrolment, at: Date): OutboxEntry {
+    return outboxEntry(ENROLMENT_CONFIRMED_V1, {
       ...facts(f, e),
       enrolledBy: e.enrolledBy ?? e.userId!,
       cancellationDeadline: iso(cancellationDeadline(session)),
@@ -49,8 +44,9 @@ export class EnrolmentEvents {
     });
   }
 
-  async waitlisted(manager: EntityManager, f: SessionFacts, e: Enrolment, at: Date) {
-    await appendToOutbox(manager, ENROLMENT, ENROLMENT_WAITLISTED_V1, {
+  /** The waitlisted.v1 event of a new enrolment, to be written with others in one insert. */
+  waitlistedEntry(f: SessionFacts, e: Enrolment, at: Date): OutboxEntry {
+    return outboxEntry(ENROLMENT_WAITLISTED_V1, {
       ...facts(f, e),
       enrolledBy: e.enrolledBy ?? e.userId!,
       waitlistPosition: e.waitlistPosition!,
@@ -112,7 +108,13 @@ export class EnrolmentEvents {
 
   /** Announces counts whose version the caller bumped with the change itself. */
   async seatsAre(manager: EntityManager, sessionId: string, counts: SeatCounts, at: Date) {
-    await appendToOutbox(manager, ENROLMENT, SESSION_SEATS_CHANGED_V1, {
+    const { definition, payload } = this.seatsEntry(sessionId, counts, at);
+    await appendToOutbox(manager, ENROLMENT, definition, payload);
+  }
+
+  /** The seats-changed.v1 event for counts whose version the caller bumped with the change itself. */
+  seatsEntry(sessionId: string, counts: SeatCounts, at: Date): OutboxEntry {
+    return outboxEntry(SESSION_SEATS_CHANGED_V1, {
       sessionId,
       capacity: counts.capacity,
       confirmed: counts.confirmed,

@@ -33,15 +33,31 @@ export class EnrolmentsRepository {
     return this.repo(manager).findOneBy({ activeKey: activeKey(sessionId, userId) });
   }
 
-  async insert(enrolment: Enrolment, manager: EntityManager): Promise<void> {
-    // Nothing to read back: every column is given (saves a round trip while the session row is locked).
+  /** New enrolments in one statement. Nothing to read back: every column is given. */
+  async insertMany(enrolments: Enrolment[], manager: EntityManager): Promise<void> {
+    if (!enrolments.length) return;
     await manager
       .createQueryBuilder()
       .insert()
       .into(Enrolment)
-      .values(enrolment)
+      .values(enrolments)
       .updateEntity(false)
       .execute();
+  }
+
+  /**
+   * Which of these active keys are taken. Authoritative for a session while its row lock is held: every
+   * enrolment that takes an active key is written under that lock.
+   */
+  async takenActiveKeys(keys: string[], manager: EntityManager): Promise<Set<string>> {
+    if (!keys.length) return new Set();
+    const rows = await manager
+      .getRepository(Enrolment)
+      .createQueryBuilder('e')
+      .select('e.active_key', 'key')
+      .where('e.active_key IN (:...keys)', { keys })
+      .getRawMany<{ key: string }>();
+    return new Set(rows.map((row) => row.key));
   }
 
   async update(id: string, changes: EnrolmentChanges, manager: EntityManager): Promise<void> {

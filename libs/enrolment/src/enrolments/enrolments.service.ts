@@ -4,18 +4,24 @@ import { inTransaction, type Page, type PageQuery, type Principal } from '@acade
 import type { DataSource, EntityManager } from 'typeorm';
 import { ENROLMENT } from '../enrolment.constants';
 import { ActingFor } from '../people/acting-for';
-import { SessionFactsLoader } from '../sessions/session-facts';
-import { enrolmentRefusal, hasEnded, isCancelled } from '../sessions/session-rules';
-import type { EnrolmentSession } from '../sessions/session.entity';
+import { hasEnded, isCancelled } from '../sessions/session-rules';
+import type { EnrolmentSession, ReplicaCourse } from '../sessions/session.entity';
 import { SessionsRepository } from '../sessions/sessions.repository';
 import { isDuplicateKey } from '../shared/duplicate-key';
 import type { EnrolRequest } from './dto/enrol.request';
 import type { EnrolmentResponse } from './dto/enrolment.response';
 import type { Enrolment } from './enrolment.entity';
 import { EnrolmentView, toEnrolmentResponse } from './enrolment-view';
-import { alreadyEnrolled, enrolmentNotFound, ruleViolated, sessionNotFound } from './enrolments.errors';
+import { alreadyEnrolled, enrolmentNotFound, ruleViolated } from './enrolments.errors';
 import { EnrolmentsRepository } from './enrolments.repository';
-import { SeatKeeper } from './seat-keeper';
+import { SeatKeeper, type SeatRequest } from './seat-keeper';
+import { type Outcome, SessionBatches } from './session-batches';
+
+interface Placed {
+  enrolment: Enrolment;
+  session: EnrolmentSession;
+  course: ReplicaCourse | null;
+}
 
 /**
  * Enrolling, cancelling, leaving the waitlist and taking up an offered seat. Each change runs in one transaction
@@ -31,32 +37,42 @@ export class EnrolmentsService {
     private readonly keeper: SeatKeeper,
     private readonly actingFor: ActingFor,
     private readonly view: EnrolmentView,
-    private readonly facts: SessionFactsLoader,
-  ) {}
+  ) {
+    this.batches = new SessionBatches((sessionId, requests) => this.enrolBatch(sessionId, requests));
+  }
+
+  private readonly batches: SessionBatches<SeatRequest, Placed>;
 
   async enrol(principal: Principal, request: EnrolRequest, now = new Date()): Promise<EnrolmentResponse> {
     const userId = request.userId ?? principal.userId;
     await this.actingFor.assertMayEnrol(principal, userId);
-    // Everything that can be decided without the lock is decided before it, so the locked part of a rush
-    // is only the seat, the enrolment and its events.
-    const session = await this.sessions.findById(request.sessionId);
-    if (!session) throw sessionNotFound();
-    const refusal = enrolmentRefusal(session, now);
-    if (refusal) throw ruleViolated(refusal);
-    if (await this.enrolments.findActive(session.id, userId)) throw alreadyEnrolled();
-    const facts = await this.facts.load(session);
-    let enrolment: Enrolment | null;
+    // The session, its rules and the duplicate check are all read under the session's lock, together with
+    // the others who enrol at the same moment (see SessionBatches): no query of its own before the lock.
+    const placed = await this.batches.submit(request.sessionId, {
+      userId,
+      enrolledBy: principal.userId,
+      now,
+    });
+    return toEnrolmentResponse(placed.enrolment, placed.session, placed.course);
+  }
+
+  /** One transaction for a batch of enrolments in one session; each request gets its own outcome. */
+  private async enrolBatch(sessionId: string, requests: SeatRequest[]): Promise<Array<Outcome<Placed>>> {
     try {
-      enrolment = await inTransaction(this.dataSource, (manager) =>
-        this.keeper.enrol(manager, session, userId, principal.userId, now, facts),
+      const { session, course, outcomes } = await inTransaction(this.dataSource, (manager) =>
+        this.keeper.enrolMany(manager, sessionId, requests),
+      );
+      return outcomes.map((outcome) =>
+        'refused' in outcome
+          ? outcome
+          : { result: { enrolment: outcome.enrolment, session: session!, course } },
       );
     } catch (error) {
-      // Two requests of one person racing: the unique active key lets one in; the other is told so.
-      if (isDuplicateKey(error)) throw alreadyEnrolled();
+      // Two requests of one person racing past the check (another replica): the unique active key lets one
+      // in. Alone in its batch, the other is told so; in a batch, each request is tried again alone.
+      if (requests.length === 1 && isDuplicateKey(error)) throw alreadyEnrolled();
       throw error;
     }
-    if (!enrolment) throw ruleViolated('This session is cancelled.');
-    return toEnrolmentResponse(enrolment, session, await this.sessions.findCourse(session.courseId));
   }
 
   /** Gives up a seat, a waitlist place or an offer. The seat goes to the next in line at once. */

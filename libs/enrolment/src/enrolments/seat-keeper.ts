@@ -1,15 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import type { EnrolmentCancelReason } from '@academy/contracts';
+import { appendManyToOutbox, type OutboxEntry } from '@academy/messaging';
+import type { DomainError } from '@academy/platform';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import type { ActiveStatus } from '../enrolment.constants';
-import { type SessionFacts, SessionFactsLoader } from '../sessions/session-facts';
-import { cancellationDeadline, fillsFromWaitlist } from '../sessions/session-rules';
-import type { EnrolmentSession } from '../sessions/session.entity';
-import { SessionsRepository } from '../sessions/sessions.repository';
+import { type ActiveStatus, ENROLMENT } from '../enrolment.constants';
+import { type SessionFacts, SessionFactsLoader, sessionFacts } from '../sessions/session-facts';
+import { cancellationDeadline, enrolmentRefusal, fillsFromWaitlist } from '../sessions/session-rules';
+import type { EnrolmentSession, ReplicaCourse } from '../sessions/session.entity';
+import { type SeatCounts, SessionsRepository } from '../sessions/sessions.repository';
 import { activeKey, type Enrolment } from './enrolment.entity';
 import { EnrolmentEvents } from './enrolment-events';
+import { alreadyEnrolled, ruleViolated, sessionNotFound } from './enrolments.errors';
 import { EnrolmentsRepository } from './enrolments.repository';
+
+/** One person asking for a place: who, who asks for them, and when. */
+export interface SeatRequest {
+  userId: string;
+  enrolledBy: string;
+  now: Date;
+}
+
+/** A new enrolment, or why there is none. */
+export type SeatOutcome = { enrolment: Enrolment } | { refused: DomainError };
+
+export interface SeatBatch {
+  /** The session as it stood under the lock; null when there is no such session. */
+  session: EnrolmentSession | null;
+  course: ReplicaCourse | null;
+  outcomes: SeatOutcome[];
+}
 
 export interface Cancellation {
   reason: EnrolmentCancelReason;
@@ -35,46 +55,88 @@ export class SeatKeeper {
   ) {}
 
   /**
-   * A seat while seats last and nobody waits, otherwise the next place on the waitlist. Kept as short as it can
-   * be, because it runs while the session row is locked: the conditional update that takes the place is the
-   * transaction's first statement (and its lock), the counts are read back once, then the enrolment and its two
-   * events are written. Null when the session was cancelled in the meantime (nothing written).
+   * Places of several people in one session, in the order given (first come, first served): a seat while seats
+   * last and nobody waits, otherwise the next place on the waitlist. Made for a rush: the session row is locked
+   * once, the counters change in one conditional update, and the enrolments and their events are written in
+   * one insert each, with one seats-changed event for all of them. A request the rules refuse (session
+   * cancelled, started, enrolment not open, already enrolled) gets its own refusal and does not stop the others.
    */
-  async enrol(
-    manager: EntityManager,
-    session: EnrolmentSession,
-    userId: string,
-    enrolledBy: string,
-    now: Date,
-    facts: SessionFacts,
-  ): Promise<Enrolment | null> {
-    const place = await this.sessions.placeOne(session.id, manager);
-    if (!place) return null;
-    // Read back under the row lock: positions are 1..waitlisted, so the new count is the new place.
-    const counts = await this.sessions.counts(session.id, manager);
-    const seated = place === 'confirmed';
-    const enrolment: Enrolment = {
-      id: uuidv7(),
-      sessionId: session.id,
-      userId,
-      status: place,
-      activeKey: activeKey(session.id, userId),
-      waitlistPosition: seated ? null : counts.waitlisted,
-      offerExpiresAt: null,
-      late: false,
-      cancelReason: null,
-      enrolledBy,
-      createdAt: now,
-      confirmedAt: seated ? now : null,
-      cancelledAt: null,
-      completedAt: null,
-      updatedAt: now,
+  async enrolMany(manager: EntityManager, sessionId: string, requests: SeatRequest[]): Promise<SeatBatch> {
+    const session = await this.sessions.lock(sessionId, manager);
+    if (!session)
+      return { session, course: null, outcomes: requests.map(() => ({ refused: sessionNotFound() })) };
+    const keys = requests.map((request) => activeKey(session.id, request.userId));
+    const [course, meetings, taken] = await Promise.all([
+      this.sessions.findCourse(session.courseId, manager),
+      this.sessions.meetingsOf(session.id, manager),
+      this.enrolments.takenActiveKeys(
+        keys.filter((_, i) => !enrolmentRefusal(session, requests[i].now)),
+        manager,
+      ),
+    ]);
+    const facts = sessionFacts(session, course, meetings);
+    let { confirmed, waitlisted } = session;
+    const enrolments: Enrolment[] = [];
+    const entries: OutboxEntry[] = [];
+    let last = requests[0].now;
+    const outcomes = requests.map((request, i): SeatOutcome => {
+      const refusal = enrolmentRefusal(session, request.now);
+      if (refusal) return { refused: ruleViolated(refusal) };
+      if (taken.has(keys[i])) return { refused: alreadyEnrolled() };
+      taken.add(keys[i]);
+      const seated = confirmed + session.offered < session.capacity && waitlisted === 0;
+      if (seated) confirmed++;
+      else waitlisted++;
+      const enrolment: Enrolment = {
+        id: uuidv7(),
+        sessionId: session.id,
+        userId: request.userId,
+        status: seated ? 'confirmed' : 'waitlisted',
+        activeKey: keys[i],
+        waitlistPosition: seated ? null : waitlisted,
+        offerExpiresAt: null,
+        late: false,
+        cancelReason: null,
+        enrolledBy: request.enrolledBy,
+        createdAt: request.now,
+        confirmedAt: seated ? request.now : null,
+        cancelledAt: null,
+        completedAt: null,
+        updatedAt: request.now,
+      };
+      enrolments.push(enrolment);
+      entries.push(
+        seated
+          ? this.events.confirmedEntry(session, facts, enrolment, request.now)
+          : this.events.waitlistedEntry(facts, enrolment, request.now),
+      );
+      if (request.now > last) last = request.now;
+      return { enrolment };
+    });
+    if (!enrolments.length) return { session, course, outcomes };
+    const counts: SeatCounts = {
+      capacity: session.capacity,
+      confirmed,
+      offered: session.offered,
+      waitlisted,
+      seatsVersion: session.seatsVersion + 1,
     };
-    await this.enrolments.insert(enrolment, manager);
-    if (seated) await this.events.confirmed(manager, session, facts, enrolment, now);
-    else await this.events.waitlisted(manager, facts, enrolment, now);
-    await this.events.seatsAre(manager, session.id, counts, now);
-    return enrolment;
+    entries.push(this.events.seatsEntry(session.id, counts, last));
+    // Issued together: the connection runs them one after the other without waiting for this process in
+    // between, which keeps the row lock short when the event loop is busy.
+    const [moved] = await Promise.all([
+      this.sessions.takePlaces(
+        session.id,
+        { confirmed: session.confirmed, offered: session.offered, waitlisted: session.waitlisted },
+        { confirmed, waitlisted },
+        manager,
+      ),
+      this.enrolments.insertMany(enrolments, manager),
+      appendManyToOutbox(manager, ENROLMENT, entries),
+    ]);
+    // Cannot happen while the lock is held; if it does, the transaction must not commit.
+    if (!moved) throw new Error(`seat counters of session ${session.id} changed under its row lock`);
+    return { session, course, outcomes };
   }
 
   /** Ends an active enrolment; a freed seat goes to the waitlist at once (or is offered). */

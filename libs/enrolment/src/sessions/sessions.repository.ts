@@ -119,26 +119,26 @@ export class SessionsRepository {
   }
 
   /**
-   * A new enrolment's place, in at most two statements that lock the row as they change it: a confirmed seat
-   * while seats are free and nobody waits (nobody jumps the queue), else the next waitlist place. Either bumps
-   * the seats version. Null when the session was cancelled in the meantime (nothing changed).
+   * New enrolments' places, taken in one statement by the holder of the row lock: the counters move from what
+   * the holder read under that lock to what it decided, and the seats version is bumped once. The guard on the
+   * old values makes the update a no-op (false) should the row have changed after all.
    */
-  async placeOne(id: string, manager: EntityManager): Promise<'confirmed' | 'waitlisted' | null> {
-    const open = "catalogue_status <> 'cancelled' AND (go_decision IS NULL OR go_decision <> 'cancelled')";
-    const seat = await manager
+  async takePlaces(
+    id: string,
+    from: Pick<SeatCounts, 'confirmed' | 'offered' | 'waitlisted'>,
+    to: Pick<SeatCounts, 'confirmed' | 'waitlisted'>,
+    manager: EntityManager,
+  ): Promise<boolean> {
+    const result = await manager
       .createQueryBuilder()
       .update(EnrolmentSession)
-      .set({ confirmed: () => 'confirmed + 1', seatsVersion: () => 'seats_version + 1' })
-      .where(`id = :id AND confirmed + offered < capacity AND waitlisted = 0 AND ${open}`, { id })
+      .set({ confirmed: to.confirmed, waitlisted: to.waitlisted, seatsVersion: () => 'seats_version + 1' })
+      .where('id = :id AND confirmed = :confirmed AND offered = :offered AND waitlisted = :waitlisted', {
+        id,
+        ...from,
+      })
       .execute();
-    if (seat.affected === 1) return 'confirmed';
-    const place = await manager
-      .createQueryBuilder()
-      .update(EnrolmentSession)
-      .set({ waitlisted: () => 'waitlisted + 1', seatsVersion: () => 'seats_version + 1' })
-      .where(`id = :id AND ${open}`, { id })
-      .execute();
-    return place.affected === 1 ? 'waitlisted' : null;
+    return result.affected === 1;
   }
 
   /** The first on the waitlist takes a free seat (`confirmed`) or is offered it (`offered`). */

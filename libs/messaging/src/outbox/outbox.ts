@@ -1,8 +1,20 @@
 import type { ContextName, EventDefinition, EventEnvelope } from '@academy/contracts';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { outboxSchema } from './outbox.schema';
+import { outboxSchema, type OutboxRow } from './outbox.schema';
 import { nudgeRelay, OUTBOX_WRITTEN } from './relay-nudge';
+
+/** One event for {@link appendManyToOutbox}: its definition and payload. */
+export interface OutboxEntry<TType extends string = string, TPayload = unknown> {
+  definition: EventDefinition<TType, TPayload>;
+  payload: TPayload;
+}
+
+/** An outbox entry, typed by its definition (keeps the payload checked against the event's type). */
+export const outboxEntry = <TType extends string, TPayload>(
+  definition: EventDefinition<TType, TPayload>,
+  payload: TPayload,
+): OutboxEntry<TType, TPayload> => ({ definition, payload });
 
 /**
  * Records an event in the context's outbox. Call it with the EntityManager of the transaction that makes the
@@ -14,24 +26,38 @@ export async function appendToOutbox<TType extends string, TPayload>(
   definition: EventDefinition<TType, TPayload>,
   payload: TPayload,
 ): Promise<EventEnvelope<TType, TPayload>> {
-  const problems = definition.validate(payload);
-  if (problems.length) {
-    throw new Error(`Refusing to record ${definition.type} with a bad payload: ${problems.join('; ')}`);
-  }
+  const [envelope] = await appendManyToOutbox(manager, context, [{ definition, payload }]);
+  return envelope as EventEnvelope<TType, TPayload>;
+}
+
+/**
+ * Records several events in one INSERT, in the given order (their ids ascend, so the relay publishes them in
+ * that order). Every payload is validated before anything is written: one bad payload records none.
+ */
+export async function appendManyToOutbox(
+  manager: EntityManager,
+  context: ContextName,
+  entries: readonly OutboxEntry[],
+): Promise<EventEnvelope[]> {
+  if (!entries.length) return [];
   const createdAt = new Date();
-  const envelope: EventEnvelope<TType, TPayload> = {
-    id: uuidv7(),
-    type: definition.type,
-    source: context,
-    occurredAt: createdAt.toISOString(),
-    payload,
-  };
-  // No read-back of defaults: this insert often runs while the caller holds a hot row lock.
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(outboxSchema(context))
-    .values({
+  const occurredAt = createdAt.toISOString();
+  const envelopes: EventEnvelope[] = [];
+  const rows: OutboxRow[] = [];
+  for (const { definition, payload } of entries) {
+    const problems = definition.validate(payload);
+    if (problems.length) {
+      throw new Error(`Refusing to record ${definition.type} with a bad payload: ${problems.join('; ')}`);
+    }
+    const envelope: EventEnvelope = {
+      id: uuidv7(),
+      type: definition.type,
+      source: context,
+      occurredAt,
+      payload,
+    };
+    envelopes.push(envelope);
+    rows.push({
       id: envelope.id,
       type: envelope.type,
       payload: JSON.stringify(envelope),
@@ -39,10 +65,17 @@ export async function appendToOutbox<TType extends string, TPayload>(
       publishedAt: null,
       attempts: 0,
       nextAttemptAt: null,
-    })
+    });
+  }
+  // No read-back of defaults: this insert often runs while the caller holds a hot row lock.
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(outboxSchema(context))
+    .values(rows)
     .updateEntity(false)
     .execute();
-  // Wake the relay once the row is visible: after commit (see OutboxCommitSubscriber), or now without a
+  // Wake the relay once the rows are visible: after commit (see OutboxCommitSubscriber), or now without a
   // transaction. A rolled-back transaction leaves nothing to find; the relay's poll covers any miss.
   const queryRunner = manager.queryRunner;
   if (queryRunner?.isTransactionActive) {
@@ -50,5 +83,5 @@ export async function appendToOutbox<TType extends string, TPayload>(
   } else {
     nudgeRelay(context);
   }
-  return envelope;
+  return envelopes;
 }
