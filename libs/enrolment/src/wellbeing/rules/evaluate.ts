@@ -84,6 +84,7 @@ function withHysteresis(
       ...raw,
       level: heldLevel,
       threshold: thresholdOf(config, raw.code, heldLevel) ?? raw.threshold,
+      details: { ...raw.details, clearWeeks: config.hysteresis.clearWeeks, currentLevel: raw.level },
       held: true,
     },
     history: { code: raw.code, level: heldLevel, clearWeeks, clearWeekStart },
