@@ -10,7 +10,6 @@ import {
   explain,
   explainLevel,
   ruleTitle,
-  type ExplanationAudience,
 } from './explain';
 
 const run = (code: RuleCode, inputs: VolunteerInputs) => RULES[code](config, inputs, NOW);
