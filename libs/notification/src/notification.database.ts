@@ -7,6 +7,7 @@ import { InboxRepository } from './inbox/inbox.repository';
 import { Notification } from './inbox/notification.entity';
 import { CreateNotificationTables1764600000000 } from './migrations/1764600000000-create-notification-tables';
 import { NOTIFICATION } from './notification.constants';
+import { notificationFeatureEntities, notificationFeatureMigrations } from './preferences/feature-tables';
 import { Recipient, RecipientMembership } from './recipients/recipient.entity';
 import { RecipientsRepository } from './recipients/recipients.repository';
 import { NotificationEnrolment, NotificationSession } from './sessions/session.entity';
@@ -19,9 +20,13 @@ export const notificationEntities = [
   NotificationEnrolment,
   Delivery,
   Notification,
+  ...notificationFeatureEntities,
   ...messagingEntities(NOTIFICATION),
 ];
-export const notificationMigrations = [CreateNotificationTables1764600000000];
+export const notificationMigrations = [
+  CreateNotificationTables1764600000000,
+  ...notificationFeatureMigrations,
+];
 
 const repositories = [RecipientsRepository, SessionsReplicaRepository, DeliveriesRepository, InboxRepository];
 
