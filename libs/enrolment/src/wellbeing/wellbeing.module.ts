@@ -2,15 +2,74 @@ import { Module } from '@nestjs/common';
 import { MessagingModule } from '@academy/messaging';
 import { EnrolmentDatabaseModule } from '../enrolment.database';
 import { ENROLMENT } from '../enrolment.constants';
+import { CourseThemesConsumer } from './courses/course-themes.consumer';
+import { CourseThemesRepository } from './courses/course-themes.repository';
+import { AssessmentsRepository } from './evaluation/assessments.repository';
+import { ChangeWatcher } from './evaluation/change-watcher';
+import { EvaluationService } from './evaluation/evaluation.service';
+import { WeeklyAggregatesRepository } from './evaluation/weekly-aggregates.repository';
+import { FlagRaiser } from './flags/flag-raiser';
+import { FlagsRepository } from './flags/flags.repository';
+import { FlagsService } from './flags/flags.service';
+import { CsvBodyParser } from './inputs/csv-body.parser';
+import { InputsRepository } from './inputs/inputs.repository';
+import { InputsService } from './inputs/inputs.service';
+import { SharingRepository } from './inputs/sharing.repository';
+import { VisibilityService } from './inputs/visibility.service';
+import { AuditRepository } from './reading/audit.repository';
+import { InsightsService } from './reading/insights.service';
+import { WellbeingViews } from './reading/wellbeing-views';
+import { WellbeingErasureConsumer } from './retention/erasure.consumer';
+import { RetentionService } from './retention/retention.service';
+import {
+  DEFAULT_WELLBEING_SCHEDULER_OPTIONS,
+  WELLBEING_SCHEDULER_OPTIONS,
+  WellbeingScheduler,
+} from './scheduling/wellbeing-scheduler';
+import { WellbeingAccess } from './shared/wellbeing-access';
+import { WellbeingController, WellbeingFlagsController } from './wellbeing.controller';
 
 /**
  * Load signals (WELLBEING.md): the volunteer's inputs, the nightly and on-change evaluation over weekly aggregates,
- * flags for coordinators, the views with their audit log, and retention.
+ * flags for coordinators, the views with their audit log, and retention. See README.md here for the services the
+ * pages use.
  */
 @Module({
   imports: [EnrolmentDatabaseModule, MessagingModule.forContext(ENROLMENT)],
-  controllers: [],
-  providers: [],
-  exports: [],
+  controllers: [WellbeingController, WellbeingFlagsController],
+  providers: [
+    WeeklyAggregatesRepository,
+    AssessmentsRepository,
+    SharingRepository,
+    InputsRepository,
+    FlagsRepository,
+    AuditRepository,
+    CourseThemesRepository,
+    WellbeingAccess,
+    WellbeingViews,
+    FlagRaiser,
+    EvaluationService,
+    ChangeWatcher,
+    FlagsService,
+    InputsService,
+    VisibilityService,
+    InsightsService,
+    RetentionService,
+    CourseThemesConsumer,
+    WellbeingErasureConsumer,
+    CsvBodyParser,
+    { provide: WELLBEING_SCHEDULER_OPTIONS, useValue: DEFAULT_WELLBEING_SCHEDULER_OPTIONS },
+    WellbeingScheduler,
+  ],
+  exports: [
+    EvaluationService,
+    InputsService,
+    InsightsService,
+    FlagsService,
+    VisibilityService,
+    RetentionService,
+    WellbeingScheduler,
+    WellbeingViews,
+  ],
 })
 export class WellbeingModule {}

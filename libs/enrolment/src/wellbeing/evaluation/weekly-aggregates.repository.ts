@@ -1,0 +1,315 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ENROLMENT } from '../../enrolment.constants';
+import {
+  addWeeks,
+  type ActivityInterval,
+  type TrainingStreak,
+  type VolunteerInputs,
+  type WeekAggregate,
+  weekStartOf,
+} from '../rules';
+import { amsterdamInstant, dbTime, readTime } from './amsterdam-time';
+import { dialectOf, localWeekIndex, placeholders, type SqlDialect } from './sql-dialect';
+
+/** Weeks of facts the rules may read (WeekAggregate: up to 52, ending with the current week). */
+export const WINDOW_WEEKS = 52;
+const RECENT_DAYS = 14;
+/** Meetings this far back are enough to find a training's current streak of missed meetings. */
+const STREAK_WEEKS = 16;
+const DAY_MS = 86_400_000;
+
+type Row = Record<string, unknown>;
+const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+const str = (value: unknown): string => String(value);
+
+interface Window {
+  now: Date;
+  firstWeek: string;
+  currentWeek: string;
+  origin: Date;
+  end: Date;
+}
+
+/**
+ * Gathers what the rules read for a set of volunteers, as compact weekly aggregates: one set-based query per kind
+ * of fact (check-ins, duties, attendance with its meetings, late cancellations, leave, …) for the whole set,
+ * grouped by volunteer and local week in the database. Never a query per volunteer; the caller bounds the set
+ * (the nightly run pages through volunteers by id). Queries only: no rule lives here.
+ */
+@Injectable()
+export class WeeklyAggregatesRepository {
+  private readonly dialect: SqlDialect;
+
+  constructor(@InjectDataSource(ENROLMENT) private readonly dataSource: DataSource) {
+    this.dialect = dialectOf(dataSource);
+  }
+
+  /** Up to `limit` people after `afterId` in id order (keyset paging): the nightly run's batches. */
+  async volunteerIdsAfter(afterId: string, limit: number): Promise<string[]> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT id FROM enrolment_people WHERE erased = 0 AND id > ? ORDER BY id LIMIT ${Math.floor(limit)}`,
+      [afterId],
+    );
+    return rows.map((row) => str(row.id));
+  }
+
+  async gather(volunteerIds: string[], now: Date): Promise<VolunteerInputs[]> {
+    if (!volunteerIds.length) return [];
+    const currentWeek = weekStartOf(now);
+    const firstWeek = addWeeks(currentWeek, -(WINDOW_WEEKS - 1));
+    const window: Window = {
+      now,
+      firstWeek,
+      currentWeek,
+      origin: amsterdamInstant(firstWeek),
+      end: amsterdamInstant(addWeeks(currentWeek, 1)),
+    };
+    const ids = [...new Set(volunteerIds)];
+    const [checkIns, duties, meetings, lateCancellations, leave, recent, roles, caring, streaks] =
+      await Promise.all([
+        this.checkIns(ids, window),
+        this.dutyWeeks(ids, window),
+        this.meetingWeeks(ids, window),
+        this.lateCancellationWeeks(ids, window),
+        this.leave(ids, window),
+        this.recentActivities(ids, window),
+        this.activeRoles(ids),
+        this.caring(ids),
+        this.trainingStreaks(ids, window),
+      ]);
+    return ids.map((volunteerId) => {
+      const weeks: WeekAggregate[] = [];
+      for (let index = 0; index < WINDOW_WEEKS; index++) {
+        const weekStart = addWeeks(firstWeek, index);
+        const key = `${volunteerId}|${index}`;
+        const dutySeconds = duties.get(key);
+        const meeting = meetings.get(key);
+        const checkIn = checkIns.get(`${volunteerId}|${weekStart}`);
+        const late = lateCancellations.get(key) ?? 0;
+        weeks.push({
+          weekStart,
+          volunteerHours:
+            dutySeconds !== undefined ? round2(dutySeconds / 3600) : checkIn !== undefined ? checkIn : null,
+          trainingHours: round2((meeting?.attendedSeconds ?? 0) / 3600),
+          leaveDays: leaveDaysIn(leave.get(volunteerId) ?? [], weekStart),
+          planned: (meeting?.planned ?? 0) + late,
+          lateCancellations: late,
+          noShows: meeting?.noShows ?? 0,
+        });
+      }
+      return {
+        volunteerId,
+        weeks,
+        recentActivities: recent.get(volunteerId) ?? [],
+        activeRoles: roles.get(volunteerId) ?? null,
+        caring: caring.get(volunteerId) ?? null,
+        trainingStreaks: streaks.get(volunteerId) ?? [],
+      };
+    });
+  }
+
+  private async checkIns(ids: string[], w: Window): Promise<Map<string, number>> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT volunteer_id, week_start, volunteer_hours FROM wellbeing_check_ins
+        WHERE volunteer_id IN (${placeholders(ids.length)}) AND week_start >= ? AND week_start <= ?`,
+      [...ids, w.firstWeek, w.currentWeek],
+    );
+    return new Map(rows.map((r) => [`${str(r.volunteer_id)}|${str(r.week_start)}`, num(r.volunteer_hours)]));
+  }
+
+  /** Seconds of logged duties per volunteer and local week (a duty counts in the week it starts). */
+  private async dutyWeeks(ids: string[], w: Window): Promise<Map<string, number>> {
+    const week = localWeekIndex(this.dialect, 'd.starts_at', w.origin, w.end);
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT d.volunteer_id AS v, ${week.sql} AS w, SUM(${this.dialect.seconds('d.starts_at', 'd.ends_at')}) AS s
+         FROM wellbeing_duties d
+        WHERE d.volunteer_id IN (${placeholders(ids.length)}) AND d.starts_at >= ? AND d.starts_at < ?
+        GROUP BY d.volunteer_id, w`,
+      [...week.params, ...ids, dbTime(w.origin), dbTime(w.end)],
+    );
+    return new Map(rows.map((r) => [`${str(r.v)}|${num(r.w)}`, num(r.s)]));
+  }
+
+  /**
+   * Per volunteer and local week, over the meetings that have started: how many they were expected at (confirmed
+   * enrolment), the seconds attended (`present`, `late`) and the no-shows (`absent`; `excused` never counts).
+   */
+  private async meetingWeeks(
+    ids: string[],
+    w: Window,
+  ): Promise<Map<string, { planned: number; attendedSeconds: number; noShows: number }>> {
+    const week = localWeekIndex(this.dialect, 'm.starts_at', w.origin, w.end);
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT e.user_id AS v, ${week.sql} AS w,
+              SUM(CASE WHEN e.status = 'confirmed' THEN 1 ELSE 0 END) AS planned,
+              SUM(CASE WHEN a.status IN ('present', 'late')
+                       THEN ${this.dialect.seconds('m.starts_at', 'm.ends_at')} ELSE 0 END) AS attended,
+              SUM(CASE WHEN a.status = 'absent' THEN 1 ELSE 0 END) AS no_shows
+         FROM enrolment_enrolments e
+         JOIN enrolment_meetings m ON m.session_id = e.session_id
+         LEFT JOIN enrolment_attendance a ON a.enrolment_id = e.id AND a.meeting_id = m.id
+        WHERE e.user_id IN (${placeholders(ids.length)})
+          AND (e.status = 'confirmed' OR a.enrolment_id IS NOT NULL)
+          AND m.starts_at >= ? AND m.starts_at < ?
+        GROUP BY e.user_id, w`,
+      [...week.params, ...ids, dbTime(w.origin), dbTime(minDate(w.end, w.now))],
+    );
+    return new Map(
+      rows.map((r) => [
+        `${str(r.v)}|${num(r.w)}`,
+        { planned: num(r.planned), attendedSeconds: num(r.attended), noShows: num(r.no_shows) },
+      ]),
+    );
+  }
+
+  private async lateCancellationWeeks(ids: string[], w: Window): Promise<Map<string, number>> {
+    const week = localWeekIndex(this.dialect, 'e.cancelled_at', w.origin, w.end);
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT e.user_id AS v, ${week.sql} AS w, COUNT(*) AS n
+         FROM enrolment_enrolments e
+        WHERE e.user_id IN (${placeholders(ids.length)}) AND e.late = 1
+          AND e.cancelled_at >= ? AND e.cancelled_at < ?
+        GROUP BY e.user_id, w`,
+      [...week.params, ...ids, dbTime(w.origin), dbTime(w.end)],
+    );
+    return new Map(rows.map((r) => [`${str(r.v)}|${num(r.w)}`, num(r.n)]));
+  }
+
+  private async leave(ids: string[], w: Window): Promise<Map<string, Array<[string, string]>>> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT volunteer_id, from_date, to_date FROM wellbeing_leave
+        WHERE volunteer_id IN (${placeholders(ids.length)}) AND to_date >= ? AND from_date <= ?`,
+      [...ids, w.firstWeek, addWeeks(w.currentWeek, 1)],
+    );
+    return groupBy(
+      rows,
+      (r) => str(r.volunteer_id),
+      (r) => [str(r.from_date), str(r.to_date)],
+    );
+  }
+
+  /** Duties and attended meetings touching the last 14 days: the recovery rules' raw intervals (a few dozen). */
+  private async recentActivities(ids: string[], w: Window): Promise<Map<string, ActivityInterval[]>> {
+    const since = dbTime(new Date(w.now.getTime() - RECENT_DAYS * DAY_MS));
+    const now = dbTime(w.now);
+    const list = placeholders(ids.length);
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT d.volunteer_id AS v, d.starts_at AS s, d.ends_at AS e FROM wellbeing_duties d
+        WHERE d.volunteer_id IN (${list}) AND d.ends_at >= ? AND d.starts_at < ?
+       UNION ALL
+       SELECT en.user_id AS v, m.starts_at AS s, m.ends_at AS e
+         FROM enrolment_enrolments en
+         JOIN enrolment_attendance a ON a.enrolment_id = en.id
+         JOIN enrolment_meetings m ON m.id = a.meeting_id
+        WHERE en.user_id IN (${list}) AND a.status IN ('present', 'late') AND m.ends_at >= ? AND m.starts_at < ?`,
+      [...ids, since, now, ...ids, since, now],
+    );
+    const grouped = groupBy(
+      rows,
+      (r) => str(r.v),
+      (r) => ({
+        startsAt: readTime(r.s as string).toISOString(),
+        endsAt: readTime(r.e as string).toISOString(),
+      }),
+    );
+    for (const list of grouped.values()) list.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    return grouped;
+  }
+
+  private async activeRoles(ids: string[]): Promise<Map<string, number>> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT volunteer_id, count FROM wellbeing_active_roles WHERE volunteer_id IN (${placeholders(ids.length)})`,
+      ids,
+    );
+    return new Map(rows.map((r) => [str(r.volunteer_id), num(r.count)]));
+  }
+
+  private async caring(ids: string[]): Promise<Map<string, NonNullable<VolunteerInputs['caring']>>> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT volunteer_id, hours_band, duration_band FROM wellbeing_caring
+        WHERE volunteer_id IN (${placeholders(ids.length)})`,
+      ids,
+    );
+    return new Map(
+      rows.map((r) => [
+        str(r.volunteer_id),
+        {
+          hoursBand: str(r.hours_band) as '<8' | '>=8',
+          durationBand: str(r.duration_band) as '<3m' | '>=3m',
+        },
+      ]),
+    );
+  }
+
+  /**
+   * Each confirmed training's current run of unexcused missed meetings: walked in meeting order, `absent` adds
+   * one, `present`/`late` ends the run, `excused` and unrecorded meetings neither add nor end it.
+   */
+  private async trainingStreaks(ids: string[], w: Window): Promise<Map<string, TrainingStreak[]>> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT e.user_id AS v, e.session_id AS s, c.title AS title, m.position AS p, a.status AS status
+         FROM enrolment_enrolments e
+         JOIN enrolment_attendance a ON a.enrolment_id = e.id
+         JOIN enrolment_meetings m ON m.id = a.meeting_id
+         JOIN enrolment_sessions s ON s.id = e.session_id
+         LEFT JOIN enrolment_courses c ON c.id = s.course_id
+        WHERE e.user_id IN (${placeholders(ids.length)}) AND e.status = 'confirmed'
+          AND s.last_ends_at >= ? AND m.starts_at < ?
+        ORDER BY e.user_id, e.session_id, m.position`,
+      [...ids, dbTime(new Date(w.now.getTime() - STREAK_WEEKS * 7 * DAY_MS)), dbTime(w.now)],
+    );
+    const streaks = new Map<string, TrainingStreak[]>();
+    let current: (TrainingStreak & { volunteerId: string }) | undefined;
+    const flush = () => {
+      if (current && current.consecutiveMissed > 0) {
+        const { volunteerId, ...streak } = current;
+        streaks.set(volunteerId, [...(streaks.get(volunteerId) ?? []), streak]);
+      }
+    };
+    for (const r of rows) {
+      if (!current || current.volunteerId !== str(r.v) || current.sessionId !== str(r.s)) {
+        flush();
+        current = {
+          volunteerId: str(r.v),
+          sessionId: str(r.s),
+          courseTitle: r.title === null ? '' : str(r.title),
+          consecutiveMissed: 0,
+        };
+      }
+      if (r.status === 'absent') current.consecutiveMissed++;
+      else if (r.status === 'present' || r.status === 'late') current.consecutiveMissed = 0;
+    }
+    flush();
+    return streaks;
+  }
+}
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+const minDate = (a: Date, b: Date) => (a < b ? a : b);
+
+function groupBy<T>(rows: Row[], key: (row: Row) => string, value: (row: Row) => T): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(value(row));
+    else map.set(k, [value(row)]);
+  }
+  return map;
+}
+
+/** Days of a week (Monday `weekStart` to Sunday) covered by any of the leave periods (inclusive dates). */
+export function leaveDaysIn(periods: Array<[string, string]>, weekStart: string): number {
+  if (!periods.length) return 0;
+  const days = new Set<string>();
+  for (let offset = 0; offset < 7; offset++) {
+    const day = addDays(weekStart, offset);
+    if (periods.some(([from, to]) => from <= day && day <= to)) days.add(day);
+  }
+  return days.size;
+}
+
+const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
