@@ -29,6 +29,7 @@ import { SessionReplicaService } from './sessions/session-replica.service';
 import { SessionsController } from './sessions/sessions.controller';
 import { SessionsService } from './sessions/sessions.service';
 import { EnrolCounter, EnrolThrottleGuard } from './throttling/enrol-throttle';
+import { WellbeingPagesModule } from './wellbeing/pages';
 import { WellbeingModule } from './wellbeing/wellbeing.module';
 
 /**
@@ -36,7 +37,13 @@ import { WellbeingModule } from './wellbeing/wellbeing.module';
  * identity's events; every change others must hear about goes through this context's outbox.
  */
 @Module({
-  imports: [EnrolmentDatabaseModule, MessagingModule.forContext(ENROLMENT), WebModule, WellbeingModule],
+  imports: [
+    EnrolmentDatabaseModule,
+    MessagingModule.forContext(ENROLMENT),
+    WebModule,
+    WellbeingModule,
+    WellbeingPagesModule,
+  ],
   controllers: [
     EnrolmentsController,
     SessionsController,

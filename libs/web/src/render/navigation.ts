@@ -11,13 +11,16 @@ interface NavEntry {
 
 /**
  * The main menu, by role. Only pages that exist are listed: a menu link to a 404 costs a volunteer's trust.
- * The load-signal pages (/my/wellbeing, /coordinator/volunteers) join when that context arrives.
  */
 export const NAVIGATION: readonly NavEntry[] = [
   { href: '/catalogue', labelKey: 'web.nav.catalogue', for: ['anonymous', 'anyone-logged-in'] },
   { href: '/my/trainings', labelKey: 'web.nav.my-trainings', for: ['volunteer'] },
+  { href: '/my/wellbeing', labelKey: 'web.nav.wellbeing', for: ['volunteer'] },
+  { href: '/coordinator/volunteers', labelKey: 'web.nav.my-volunteers', for: ['coordinator'] },
   { href: '/trainer/sessions', labelKey: 'web.nav.my-sessions', for: ['trainer'] },
   { href: '/catalogue/manage', labelKey: 'web.nav.manage-courses', for: ['trainer', 'admin'] },
+  { href: '/notifications', labelKey: 'web.nav.notifications', for: ['anyone-logged-in'] },
+  { href: '/admin/deliveries', labelKey: 'web.nav.deliveries', for: ['admin'] },
   { href: '/account', labelKey: 'web.nav.account', for: ['anyone-logged-in'] },
   { href: '/login', labelKey: 'web.nav.login', for: ['anonymous'] },
   { href: '/register', labelKey: 'web.nav.register', for: ['anonymous'] },

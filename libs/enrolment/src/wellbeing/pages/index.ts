@@ -1,0 +1,1 @@
+export { WellbeingPagesModule } from './wellbeing-pages.module';
