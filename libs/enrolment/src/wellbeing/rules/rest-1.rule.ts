@@ -1,5 +1,5 @@
 import type { Rule } from './rule-support';
-import { insufficient, result } from './rule-support';
+import { activityIntervals, insufficient, result } from './rule-support';
 import { addDays, localDay } from './week';
 
 /**
@@ -13,10 +13,9 @@ export const rest1: Rule = (config, inputs, now) => {
   const today = localDay(now);
   const first = addDays(today, -(windowDays - 1));
   const days = new Set(
-    inputs.recentActivities
-      .map((a) => new Date(a.startsAt))
-      .filter((start) => start.getTime() <= now.getTime())
-      .map(localDay)
+    activityIntervals(inputs)
+      .filter((a) => a.start <= now.getTime())
+      .map((a) => localDay(new Date(a.start)))
       .filter((day) => day >= first && day <= today),
   );
   const active = days.size;

@@ -1,5 +1,5 @@
 import type { Rule } from './rule-support';
-import { insufficient, result } from './rule-support';
+import { activityIntervals, insufficient, result, type Interval } from './rule-support';
 import { addDays, localDay } from './week';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -15,12 +15,9 @@ export const rest2: Rule = (config, inputs, now) => {
   const { windowDays, minRestHours, amber, red } = config['REST-2'];
   if (inputs.recentActivities.length === 0) return insufficient('REST-2', { windowDays });
   const first = addDays(localDay(now), -(windowDays - 1));
-  const intervals = inputs.recentActivities
-    .map((a) => ({ start: Date.parse(a.startsAt), end: Date.parse(a.endsAt) }))
-    .filter((a) => a.start <= now.getTime() && a.end >= a.start)
-    .sort((a, b) => a.start - b.start);
-  const merged: { start: number; end: number }[] = [];
-  for (const interval of intervals) {
+  const merged: Interval[] = [];
+  for (const interval of activityIntervals(inputs)) {
+    if (interval.start > now.getTime()) break;
     const last = merged[merged.length - 1];
     if (last && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
     else merged.push({ ...interval });

@@ -7,7 +7,7 @@ import {
   type VolunteerInputs,
   type WeekAggregate,
 } from './rule-model';
-import { addWeeks, daysBetween, weekStartOf } from './week';
+import { addWeeks, weekStartOf } from './week';
 
 /** A rule: a pure function of the configuration, one volunteer's inputs and the moment of evaluation. */
 export type Rule = (config: RuleConfig, inputs: VolunteerInputs, now: Date) => RuleResult;
@@ -33,8 +33,57 @@ export const round = (value: number, digits = 2): number => {
 
 /** A week of the window: `week` is undefined when the inputs hold nothing for it. */
 export interface WindowWeek {
-  weekStart: string;
   week: WeekAggregate | undefined;
+}
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** The weeks by how many weeks before the week of `now` they lie, and the weeks of history. */
+interface WeekIndex {
+  at: number;
+  byOffset: (WeekAggregate | undefined)[];
+  historyWeeks: number;
+}
+
+/**
+ * The nightly run evaluates every volunteer, and each rule reads several windows: index the weeks once per
+ * (inputs, now). Inputs are treated as immutable once built, as the evaluation service builds them.
+ */
+const indexes = new WeakMap<VolunteerInputs, WeekIndex>();
+
+/** Two years of Mondays before the week of the last `now` asked, by name: parsing dates is the slow part. */
+let offsetsAt = Number.NaN;
+let offsets = new Map<string, number>();
+
+function offsetOf(weekStart: string, now: Date): number | undefined {
+  if (now.getTime() !== offsetsAt) {
+    const current = weekStartOf(now);
+    offsets = new Map(Array.from({ length: 104 }, (_, i) => [addWeeks(current, -i), i]));
+    offsetsAt = now.getTime();
+  }
+  const known = offsets.get(weekStart);
+  if (known !== undefined) return known;
+  // Older weeks, and anything that is not a Monday up to the current week (which reads as unknown).
+  const distance = Date.parse(`${weekStartOf(now)}T00:00:00Z`) - Date.parse(`${weekStart}T00:00:00Z`);
+  return distance >= 0 && distance % WEEK_MS === 0 ? distance / WEEK_MS : undefined;
+}
+
+function weekIndex(inputs: VolunteerInputs, now: Date): WeekIndex {
+  const cached = indexes.get(inputs);
+  if (cached && cached.at === now.getTime()) return cached;
+  const byOffset: (WeekAggregate | undefined)[] = [];
+  let oldestWithFacts = -1;
+  for (const week of inputs.weeks) {
+    const offset = offsetOf(week.weekStart, now);
+    if (offset === undefined) continue;
+    byOffset[offset] = week;
+    const facts =
+      week.volunteerHours !== null || week.trainingHours > 0 || week.planned > 0 || week.leaveDays > 0;
+    if (facts) oldestWithFacts = Math.max(oldestWithFacts, offset);
+  }
+  const index = { at: now.getTime(), byOffset, historyWeeks: oldestWithFacts + 1 };
+  indexes.set(inputs, index);
+  return index;
 }
 
 /**
@@ -42,13 +91,9 @@ export interface WindowWeek {
  * first. Weeks are matched by their Monday, so a hole in the inputs reads as an unknown week.
  */
 export function weekWindow(inputs: VolunteerInputs, now: Date, offset: number, count: number): WindowWeek[] {
-  const current = weekStartOf(now);
-  const byStart = new Map(inputs.weeks.map((w) => [w.weekStart, w]));
+  const { byOffset } = weekIndex(inputs, now);
   const window: WindowWeek[] = [];
-  for (let i = offset + count - 1; i >= offset; i--) {
-    const weekStart = addWeeks(current, -i);
-    window.push({ weekStart, week: byStart.get(weekStart) });
-  }
+  for (let i = offset + count - 1; i >= offset; i--) window.push({ week: byOffset[i] });
   return window;
 }
 
@@ -77,16 +122,28 @@ export const mean = (values: number[]): number =>
  * to and including the week of `now`; 0 with nothing recorded.
  */
 export function historyWeeks(inputs: VolunteerInputs, now: Date): number {
-  const current = weekStartOf(now);
-  const first = inputs.weeks
-    .filter(
-      (w) =>
-        w.weekStart <= current &&
-        (w.volunteerHours !== null || w.trainingHours > 0 || w.planned > 0 || w.leaveDays > 0),
-    )
-    .map((w) => w.weekStart)
-    .sort()[0];
-  return first === undefined ? 0 : Math.floor(daysBetween(first, current) / 7) + 1;
+  return weekIndex(inputs, now).historyWeeks;
 }
 
 export const raises = (level: RuleLevel): boolean => level === 'amber' || level === 'red';
+
+/** An activity as instants (ms), earliest start first. */
+export interface Interval {
+  start: number;
+  end: number;
+}
+
+const intervals = new WeakMap<VolunteerInputs, readonly Interval[]>();
+
+/** The recent activities parsed once per inputs for both recovery rules; unparseable ones are left out. */
+export function activityIntervals(inputs: VolunteerInputs): readonly Interval[] {
+  let parsed = intervals.get(inputs);
+  if (!parsed) {
+    parsed = inputs.recentActivities
+      .map((a) => ({ start: Date.parse(a.startsAt), end: Date.parse(a.endsAt) }))
+      .filter((a) => a.end >= a.start)
+      .sort((a, b) => a.start - b.start);
+    intervals.set(inputs, parsed);
+  }
+  return parsed;
+}

@@ -14,9 +14,21 @@ const amsterdamDate = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+const HOUR_MS = 60 * 60 * 1000;
+const dayByHour = new Map<number, string>();
+
 /** The calendar day (`YYYY-MM-DD`) an instant falls on in Friesland. */
 export function localDay(at: Date): string {
-  return amsterdamDate.format(at);
+  // Intl formatting costs microseconds and the recovery rules ask it for every activity of every volunteer.
+  // Amsterdam's offset is a whole number of hours, so its days start on a whole UTC hour: one answer per hour.
+  const hour = Math.floor(at.getTime() / HOUR_MS);
+  let day = dayByHour.get(hour);
+  if (day === undefined) {
+    if (dayByHour.size >= 100_000) dayByHour.clear();
+    day = amsterdamDate.format(new Date(hour * HOUR_MS));
+    dayByHour.set(hour, day);
+  }
+  return day;
 }
 
 const asUtc = (day: string): number => Date.parse(`${day}T00:00:00Z`);
@@ -41,7 +53,15 @@ export function mondayOf(day: string): string {
   return addDays(day, -((weekday + 6) % 7));
 }
 
+let lastInstant = Number.NaN;
+let lastMonday = '';
+
 /** The Monday, in Europe/Amsterdam, of the week that contains the instant. */
 export function weekStartOf(at: Date): string {
-  return mondayOf(localDay(at));
+  // A nightly run asks this for one instant many thousand times; Intl formatting is the costly part.
+  if (at.getTime() !== lastInstant) {
+    lastMonday = mondayOf(localDay(at));
+    lastInstant = at.getTime();
+  }
+  return lastMonday;
 }
