@@ -50,7 +50,26 @@ export const SUBSCRIPTIONS: Record<QueueName, readonly EventType[]> = {
     'identity.user.updated.v1',
     'identity.user.erased.v1',
   ],
-  [QUEUES.notificationEvents]: [],
+  // The recipients, sessions and enrolments replicas, and every message those events mean for someone.
+  [QUEUES.notificationEvents]: [
+    'identity.user.registered.v1',
+    'identity.user.updated.v1',
+    'identity.user.erased.v1',
+    'catalogue.session.published.v1',
+    'catalogue.session.changed.v1',
+    'catalogue.session.cancelled.v1',
+    'enrolment.enrolment.confirmed.v1',
+    'enrolment.enrolment.waitlisted.v1',
+    'enrolment.enrolment.promoted.v1',
+    'enrolment.enrolment.offered.v1',
+    'enrolment.enrolment.cancelled.v1',
+    'enrolment.enrolment.completed.v1',
+    'enrolment.session.go-decided.v1',
+    // The coordinators' immediate messages and digests of load signals.
+    'enrolment.wellbeing-flag.raised.v1',
+    'enrolment.wellbeing-flag.closed.v1',
+    'enrolment.wellbeing-sharing.changed.v1',
+  ],
 };
 
 /**

@@ -12,4 +12,10 @@ export {
   OPTIONAL_MESSAGE_POLICY,
   type OptionalMessagePolicy,
 } from './deliveries/delivery.service';
+export { DeliveryDispatcher } from './deliveries/delivery-dispatcher';
+export { UNSUBSCRIBE_LINKS, type UnsubscribeLinks } from './deliveries/mail-composer';
+export { DELIVERY_OPTIONS, type DeliveryOptions } from './deliveries/delivery.options';
 export { MessageRenderer } from './templates/message-renderer';
+export { sessionCalendar, meetingUid, type SessionCalendarInput } from './icalendar/session-calendar';
+export * from './deliveries/dto/delivery.response';
+export * from './inbox/dto/notification.response';

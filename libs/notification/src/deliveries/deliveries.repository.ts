@@ -75,6 +75,14 @@ export class DeliveriesRepository {
     return (result.affected ?? 0) === 1;
   }
 
+  /** A row that ran out of attempts while its worker was gone: dead, for an admin to look at. */
+  async giveUp(id: string, attempts: number, reason: string, now: Date): Promise<void> {
+    await this.repository.update(
+      { id, status: 'failed', attempts },
+      { status: 'dead', lastError: reason, nextAttemptAt: null, updatedAt: now },
+    );
+  }
+
   /**
    * Takes the row for one SMTP attempt: `sending`, attempts + 1, leased until `leaseUntil`. Only the job of the
    * row's current attempt succeeds; a duplicate or stale job, or a row already sent, gets false.

@@ -93,6 +93,11 @@ export class MessageRenderer {
     }
   }
 
+  /** An absolute link to a page of the academy. */
+  url(path: string): string {
+    return `${this.baseUrl}${path.startsWith('/') ? path : `/${path}`}`;
+  }
+
   /** The kinds that have templates (every kind that is sent as an email). */
   kinds(): MessageKind[] {
     return [...this.templates.keys()] as MessageKind[];
