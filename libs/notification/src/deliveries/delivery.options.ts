@@ -14,9 +14,13 @@ export interface DeliveryOptions {
    * How long a `sending` row belongs to its worker. Past it, the worker is presumed dead and the row is tried
    * again — which sends it twice if that worker did reach the SMTP server before dying. So it is kept small:
    * just above the longest an SMTP transaction may take (the transport's timeouts sum to under 40 s).
+   * `MAIL_SENDING_LEASE_MS` (default 45 s) — fault tests shorten it; below the SMTP timeouts risks doubles.
    */
   sendingLeaseMs: number;
-  /** How long a row handed to the queue waits before it is handed over again (a job lost with Redis). */
+  /**
+   * How long a row handed to the queue waits before it is handed over again (a job lost with Redis).
+   * `MAIL_HANDOVER_LEASE_MS` (default 2 min); fault tests shorten it.
+   */
   handOverLeaseMs: number;
   /** How often the dispatcher looks for due rows when nobody nudges it (`MAIL_POLL_MS`, default 1 s; 0 = off). */
   pollMs: number;
@@ -46,8 +50,8 @@ export function deliveryOptionsFrom(env: Env = process.env): DeliveryOptions {
     maxAttempts: whole(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 50),
     backoffMs: whole(env, 'MAIL_BACKOFF_MS', 30_000, 1, 86_400_000),
     backoffMaxMs: 3_600_000,
-    sendingLeaseMs: 45_000,
-    handOverLeaseMs: 120_000,
+    sendingLeaseMs: whole(env, 'MAIL_SENDING_LEASE_MS', 45_000, 1_000, 3_600_000),
+    handOverLeaseMs: whole(env, 'MAIL_HANDOVER_LEASE_MS', 120_000, 1_000, 3_600_000),
     pollMs: whole(env, 'MAIL_POLL_MS', 1_000, 0, 60_000),
     from: { name: match[1]?.replace(/^"|"$/g, '') || 'Vrijwilligersacademie', address: match[2] ?? match[3] },
   };
