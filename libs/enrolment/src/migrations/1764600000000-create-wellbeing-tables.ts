@@ -58,8 +58,8 @@ export class CreateWellbeingTables1764600000000 implements MigrationInterface {
     ]);
     await create('wellbeing_caring', [
       uuid('volunteer_id', true),
-      varchar('hours_band', 3),
-      varchar('duration_band', 3),
+      varchar('hours_band', 4),
+      varchar('duration_band', 4),
       timestamp('consented_at'),
     ]);
     await create(

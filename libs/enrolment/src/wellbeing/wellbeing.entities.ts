@@ -100,10 +100,10 @@ export class CaringBand {
   @PrimaryColumn({ name: 'volunteer_id', type: 'varchar', length: 36 })
   volunteerId!: string;
 
-  @Column({ name: 'hours_band', type: 'varchar', length: 3 })
+  @Column({ name: 'hours_band', type: 'varchar', length: 4 })
   hoursBand!: HoursBand;
 
-  @Column({ name: 'duration_band', type: 'varchar', length: 3 })
+  @Column({ name: 'duration_band', type: 'varchar', length: 4 })
   durationBand!: DurationBand;
 
   @Column(datetime('consented_at'))

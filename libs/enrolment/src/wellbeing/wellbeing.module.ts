@@ -19,6 +19,7 @@ import { VisibilityService } from './inputs/visibility.service';
 import { AuditRepository } from './reading/audit.repository';
 import { InsightsService } from './reading/insights.service';
 import { WellbeingViews } from './reading/wellbeing-views';
+import { InstrumentRegistry } from './self-check/instruments';
 import { WellbeingErasureConsumer } from './retention/erasure.consumer';
 import { RetentionService } from './retention/retention.service';
 import {
@@ -58,6 +59,8 @@ import { WellbeingController, WellbeingFlagsController } from './wellbeing.contr
     CourseThemesConsumer,
     WellbeingErasureConsumer,
     CsvBodyParser,
+    // Organisations licensed for another instrument register it (with their own texts) on this instance.
+    { provide: InstrumentRegistry, useFactory: () => new InstrumentRegistry() },
     { provide: WELLBEING_SCHEDULER_OPTIONS, useValue: DEFAULT_WELLBEING_SCHEDULER_OPTIONS },
     WellbeingScheduler,
   ],
@@ -70,6 +73,7 @@ import { WellbeingController, WellbeingFlagsController } from './wellbeing.contr
     RetentionService,
     WellbeingScheduler,
     WellbeingViews,
+    InstrumentRegistry,
   ],
 })
 export class WellbeingModule {}

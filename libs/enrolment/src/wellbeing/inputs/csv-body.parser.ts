@@ -11,7 +11,8 @@ export class CsvBodyParser implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   onModuleInit(): void {
-    const instance = this.adapterHost.httpAdapter?.getInstance?.<FastifyInstance>() as FastifyInstance | undefined;
+    const instance = this.adapterHost.httpAdapter?.getInstance?.<FastifyInstance>() as
+      FastifyInstance | undefined;
     if (!instance?.addContentTypeParser || instance.hasContentTypeParser('text/csv')) return;
     instance.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) =>
       done(null, body),

@@ -7,7 +7,7 @@ import { ENROLMENT } from '../../enrolment.constants';
 import { amsterdamInstant } from '../evaluation/amsterdam-time';
 import { EvaluationService } from '../evaluation/evaluation.service';
 import { addWeeks, mondayOf, weekStartOf } from '../rules';
-import { scoreSelfCheck } from '../self-check/self-check-scoring';
+import { InstrumentRegistry } from '../self-check/instruments';
 import { fieldError, ruleError, WellbeingAccess } from '../shared/wellbeing-access';
 import { type AssessmentView, WellbeingViews } from '../reading/wellbeing-views';
 import { ActiveRoles, CaringBand, CheckIn, Duty, Leave, SelfCheckResult } from '../wellbeing.entities';
@@ -36,6 +36,7 @@ export class InputsService {
     private readonly evaluation: EvaluationService,
     private readonly access: WellbeingAccess,
     private readonly views: WellbeingViews,
+    private readonly instruments: InstrumentRegistry,
   ) {}
 
   async checkIn(principal: Principal, request: CheckInRequest, now = new Date()): Promise<AssessmentView> {
@@ -88,8 +89,12 @@ export class InputsService {
     request: SelfCheckRequest,
     now = new Date(),
   ): Promise<{ band: 'green' | 'amber' | 'red' }> {
-    const scored = scoreSelfCheck(request.instrument, request.answers ?? request.answer);
-    if (!scored.ok) throw fieldError(scored.field, scored.message);
+    const single = request.answers === undefined;
+    const scored = this.instruments.assess(request.instrument, single ? request.answer : request.answers);
+    if (!scored.ok) {
+      const field = scored.field === 'answers' && single ? 'answer' : scored.field;
+      throw fieldError(field, scored.message);
+    }
     await inTransaction(this.dataSource, (manager) =>
       this.inputs.addSelfCheck(
         Object.assign(new SelfCheckResult(), {

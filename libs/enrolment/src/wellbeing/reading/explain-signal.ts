@@ -1,24 +1,13 @@
+import { explain, type Explanation, type ExplanationAudience } from '../explanations';
 import type { RuleResult } from '../rules';
 
-export type Audience = 'volunteer' | 'coordinator';
+export type Audience = ExplanationAudience;
+export type SignalExplanation = Explanation;
 
-export interface SignalExplanation {
-  whatWeSee: string;
-  whyWeLook: string;
-  whatItIsNot: string;
-  whatYouCanDo: string;
-}
-
-/** The explanation of one signal for its reader (W1's explanations, see ../explanations). */
+/** One signal explained for its reader, in their locale (see ../explanations). */
 export function explainSignal(
   result: RuleResult,
   reader: { audience: Audience; locale: string; name?: string },
 ): SignalExplanation {
-  void reader;
-  return {
-    whatWeSee: `${result.code}: ${result.value ?? '-'} (${result.threshold ?? '-'})`,
-    whyWeLook: '',
-    whatItIsNot: '',
-    whatYouCanDo: '',
-  };
+  return explain(result, reader);
 }

@@ -204,15 +204,13 @@ export class InsightsService {
         level: assessment?.level ?? null,
         evaluatedAt: assessment?.evaluatedAt ?? null,
         signals: assessment
-          ? assessment.results
-              .filter(fired)
-              .map((r) =>
-                this.views.signal(r, {
-                  audience: 'coordinator',
-                  locale: principal.locale,
-                  name: volunteer.name,
-                }),
-              )
+          ? assessment.results.filter(fired).map((r) =>
+              this.views.signal(r, {
+                audience: 'coordinator',
+                locale: principal.locale,
+                name: volunteer.name,
+              }),
+            )
           : [],
         trend: Array.from({ length: TREND_WEEKS }, (_, i) => {
           const weekStart = addWeeks(fromWeek, i);
