@@ -292,6 +292,28 @@ describe('properties', () => {
     );
   });
 
+  it('never lets a rule drop below amber/red without a held week before it', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 30, noNaN: true }), { minLength: 2, maxLength: 10 }),
+        (means) => {
+          let history: RuleHistory[] = [];
+          let before: RuleResult | undefined;
+          means.forEach((hours, week) => {
+            const now = at(week * 7);
+            const assessment = evaluate(config, steady(hours, now), history, now);
+            const current = vol1Of(assessment);
+            history = assessment.history;
+            if (before && RANK[before.level] >= 1 && RANK[current.level] < RANK[before.level]) {
+              expect(before.held).toBe(true);
+            }
+            before = current;
+          });
+        },
+      ),
+    );
+  });
+
   it('evaluates any weekly history without throwing, to a level and one result per rule', () => {
     fc.assert(
       fc.property(fc.array(hours, { maxLength: 52 }), fc.option(fc.nat(6)), (perWeek, roles) => {
