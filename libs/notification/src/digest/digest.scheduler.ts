@@ -108,7 +108,7 @@ export class DigestScheduler implements OnApplicationBootstrap, BeforeApplicatio
             flags: items.map((item) => ({
               levelKey: `mail.coordinator-digest.level.${item.level}`,
               raisedAt: item.raisedAt.toISOString(),
-              url: flagPath(item.flagId),
+              path: flagPath(item.flagId),
             })),
           },
           link: '/coordinator/flags',
