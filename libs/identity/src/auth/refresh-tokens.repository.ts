@@ -1,14 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, IsNull, LessThan, Not, type Repository } from 'typeorm';
+import { type EntityManager, IsNull, LessThan, type Repository } from 'typeorm';
 import { IDENTITY } from '../identity.constants';
+import { LookupBatcher } from './lookup-batcher';
 import { RefreshToken } from './refresh-token.entity';
 
 @Injectable()
 export class RefreshTokensRepository {
+  private readonly revokedFamilies: LookupBatcher<string, boolean>;
+
   constructor(
     @InjectRepository(RefreshToken, IDENTITY) private readonly repository: Repository<RefreshToken>,
-  ) {}
+  ) {
+    this.revokedFamilies = new LookupBatcher(async (familyIds) => {
+      const rows = await this.repository
+        .createQueryBuilder('t')
+        .select('DISTINCT t.family_id', 'familyId')
+        .where('t.family_id IN (:...familyIds)', { familyIds })
+        .andWhere('t.revoked_at IS NOT NULL')
+        .getRawMany<{ familyId: string }>();
+      return new Map(rows.map((row) => [row.familyId, true]));
+    }, false);
+  }
 
   private repo(manager?: EntityManager): Repository<RefreshToken> {
     return manager ? manager.getRepository(RefreshToken) : this.repository;
@@ -42,8 +55,9 @@ export class RefreshTokensRepository {
     await this.repo(manager).update({ userId, revokedAt: IsNull() }, { revokedAt: at });
   }
 
+  /** Whether the session (token family) was ended; the checks of requests that arrive together share a query. */
   familyRevoked(familyId: string): Promise<boolean> {
-    return this.repository.existsBy({ familyId, revokedAt: Not(IsNull()) });
+    return this.revokedFamilies.load(familyId);
   }
 
   async deleteForUser(userId: string, manager?: EntityManager): Promise<void> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import { type EntityManager, In, type Repository } from 'typeorm';
+import { LookupBatcher } from '../auth/lookup-batcher';
 import { IDENTITY } from '../identity.constants';
 import { User } from './user.entity';
 
@@ -8,9 +9,21 @@ export type UserChanges = Partial<
   Pick<User, 'displayName' | 'locale' | 'admin' | 'disabled' | 'passwordHash' | 'updatedAt'>
 >;
 
+type SessionState = Pick<User, 'id' | 'sessionVersion' | 'disabled'>;
+
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectRepository(User, IDENTITY) private readonly repository: Repository<User>) {}
+  private readonly sessionStates: LookupBatcher<string, SessionState | null>;
+
+  constructor(@InjectRepository(User, IDENTITY) private readonly repository: Repository<User>) {
+    this.sessionStates = new LookupBatcher<string, SessionState | null>(async (ids) => {
+      const rows = await this.repository.find({
+        where: { id: In(ids) },
+        select: { id: true, sessionVersion: true, disabled: true },
+      });
+      return new Map(rows.map((row): [string, SessionState] => [row.id, row]));
+    }, null);
+  }
 
   private repo(manager?: EntityManager): Repository<User> {
     return manager ? manager.getRepository(User) : this.repository;
@@ -29,12 +42,12 @@ export class UsersRepository {
     return this.repo(manager).existsBy({ email });
   }
 
-  /** Only what the session check needs, so the hot path reads two small columns. */
-  sessionState(id: string): Promise<Pick<User, 'sessionVersion' | 'disabled'> | null> {
-    return this.repository.findOne({
-      where: { id },
-      select: { id: true, sessionVersion: true, disabled: true },
-    });
+  /**
+   * Only what the session check needs, so the hot path reads two small columns; the checks of the requests
+   * that arrive together share one query.
+   */
+  sessionState(id: string): Promise<SessionState | null> {
+    return this.sessionStates.load(id);
   }
 
   async insert(user: User, manager?: EntityManager): Promise<void> {
