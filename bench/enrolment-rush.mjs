@@ -6,7 +6,7 @@
 // a conditional `UPDATE … SET confirmed = confirmed + 1 WHERE id = ? AND confirmed < capacity`, the enrolment
 // row and an outbox row, in one transaction per volunteer.
 //
-//   node bench/enrolment-rush.mjs [--volunteers 5000] [--capacity 100] [--concurrency 64] [--json]
+//   node bench/enrolment-rush.mjs [--volunteers 5000] [--capacity 100] [--concurrency 64] [--json] [--cpu-prof dir]
 //
 // Needs MariaDB on 127.0.0.1:3306 (root, no password; MYSQL_URL overrides) and Redis on 127.0.0.1:6379
 // (REDIS_URL). It builds dist/ when stale, creates two throwaway databases, starts
@@ -15,8 +15,9 @@
 // an access token per volunteer with the service's JWT secret, and drops everything it made when done.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { Agent, request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +40,8 @@ const { values } = parseArgs({
     capacity: { type: 'string', default: '100' },
     concurrency: { type: 'string', default: '64' },
     json: { type: 'boolean', default: false },
+    // Writes a V8 CPU profile of the enrolment service (open it in Chrome DevTools or speedscope).
+    'cpu-prof': { type: 'string' },
   },
 });
 const VOLUNTEERS = Number(values.volunteers);
@@ -54,6 +57,66 @@ const freePort = () =>
       server.close(() => resolve(port));
     });
   });
+
+/**
+ * The load generator's HTTP client: node:http over kept-alive connections, one per request in flight. fetch
+ * (undici) cost this process about 2 ms of CPU per request, which on a small machine is taken from the service
+ * it measures; this costs well under half of that.
+ */
+function post(agent, url, headers, body) {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      url,
+      { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        res.on('data', () => {});
+        res.on('end', () => resolve(res.statusCode));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc; null where there is no /proc. On a
+ * machine shared with other work the rates swing with the load, CPU per enrolment much less.
+ */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return null;
+  }
+}
+
+/** The MariaDB server's process id, when it runs on this machine. */
+function databasePid() {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const name = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+      if (name === 'mariadbd' || name === 'mysqld') return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return null;
+}
+
+/** CPU milliseconds per request used by each of the given processes during `work`. */
+async function measureCpu(pids, requests, work) {
+  const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuSeconds(pid)]));
+  const result = await work();
+  const cpu = {};
+  for (const [name, pid] of Object.entries(pids)) {
+    const after = cpuSeconds(pid);
+    cpu[name] = after === null || before[name] === null ? null : ((after - before[name]) * 1000) / requests;
+  }
+  return { ...result, cpuMsPerRequest: cpu };
+}
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -116,7 +179,8 @@ async function main() {
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
 
   try {
-    child = spawn(process.execPath, [join(root, 'dist/apps/enrolment/src/main.js')], {
+    const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
+    child = spawn(process.execPath, [...profile, join(root, 'dist/apps/enrolment/src/main.js')], {
       cwd: root,
       env: {
         ...process.env,
@@ -147,7 +211,11 @@ async function main() {
     }
     const base = `http://${HOST}:${port}`;
     for (let i = 0; ; i++) {
-      if (child.exitCode !== null) throw new Error(`the enrolment service stopped (exit ${child.exitCode})`);
+      if (child.exitCode !== null) {
+        throw new Error(
+          `the enrolment service stopped (exit ${child.exitCode}):\n${serviceLog.other.slice(-20).join('\n')}`,
+        );
+      }
       const ready = await fetch(`${base}/health/ready`).then(
         (r) => r.ok,
         () => false,
@@ -188,23 +256,31 @@ async function main() {
     console.log(`Rush: ${VOLUNTEERS} volunteers, ${CAPACITY} seats, ${CONCURRENCY} requests in flight…`);
     const statuses = new Map();
     const body = JSON.stringify({ sessionId });
-    const service = summary(
-      await bounded(VOLUNTEERS, CONCURRENCY, async (i) => {
-        const res = await fetch(`${base}/api/enrolments`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${tokens[i]}`, 'content-type': 'application/json' },
-          body,
-        });
-        await res.arrayBuffer();
-        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-      }),
+    const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+    const mariadb = databasePid();
+    const service = await measureCpu(
+      { service: child.pid, client: process.pid, mariadb },
+      VOLUNTEERS,
+      async () =>
+        summary(
+          await bounded(VOLUNTEERS, CONCURRENCY, async (i) => {
+            const status = await post(
+              agent,
+              `${base}/api/enrolments`,
+              { authorization: `Bearer ${tokens[i]}`, 'content-type': 'application/json' },
+              body,
+            );
+            statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          }),
+        ),
     );
+    agent.destroy();
     const errors = VOLUNTEERS - (statuses.get(201) ?? 0);
     const invariants = await check(db, sessionId);
     await db.end();
 
     console.log('Raw mysql2 loop, same pool size and concurrency…');
-    const raw = await rawLoop(admin, rawDb);
+    const raw = await measureCpu({ client: process.pid, mariadb }, VOLUNTEERS, () => rawLoop(admin, rawDb));
 
     const ratio = service.rate / raw.rate;
     const result = {
@@ -222,8 +298,14 @@ async function main() {
     else {
       const row = (name, r) =>
         `${name.padEnd(22)} ${r.rate.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(7)} ms   p99 ${r.p99.toFixed(1).padStart(7)} ms   (${r.seconds.toFixed(2)} s)`;
+      const cpu = (r) =>
+        Object.entries(r.cpuMsPerRequest)
+          .map(([name, ms]) => `${name} ${ms === null ? '-' : ms.toFixed(2)}`)
+          .join(', ');
       console.log(row('enrolment service', service));
       console.log(row('raw mysql2 loop', raw));
+      console.log(`CPU ms per enrolment — service run: ${cpu(service)}; raw loop: ${cpu(raw)}`);
+      console.log(`load average: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
       console.log(`service / raw: ${(ratio * 100).toFixed(1)} % (target ≥ 50 %)`);
       console.log(`HTTP statuses: ${JSON.stringify(Object.fromEntries(statuses))}`);
       console.log(
