@@ -195,7 +195,7 @@ describe('explain', () => {
   it('speaks warmly to the volunteer, in the second person', () => {
     const result = run('VOL-1', hours(20, 20, 20, 20));
     expect(explain(result, { audience: 'volunteer', locale: 'nl' }).whatWeSee).toBe(
-      'U zette de afgelopen 4 weken gemiddeld 20 uur per week in (grens: 16 uur per week).',
+      'U zette de afgelopen 4 weken gemiddeld 20 uur per week in (grens: 8 uur per week; vanaf 16 uur is het signaal rood).',
     );
     expect(explain(result, { audience: 'volunteer', locale: 'fy' }).whatWeSee).toMatch(
       /^Jo hawwe .* 20 oeren per wike/,

@@ -12,7 +12,7 @@ export const vol1: Rule = (config, inputs, now) => {
   if (hours.length === 0) return insufficient('VOL-1', { windowWeeks });
   const average = mean(hours);
   const maxWeek = Math.max(...hours);
-  const details = { weeks: hours.length, windowWeeks, maxWeek: round(maxWeek, 1) };
+  const details = { weeks: hours.length, windowWeeks, maxWeek: round(maxWeek, 1), amberHours: amber };
   if (average >= red) return result('VOL-1', 'red', round(average), red, { ...details, redBy: 'mean' });
   if (maxWeek >= redAnyWeek) {
     return result('VOL-1', 'red', round(average), redAnyWeek, { ...details, redBy: 'week' });
