@@ -8,6 +8,7 @@ import { Enrolment } from './enrolments/enrolment.entity';
 import { EnrolmentsRepository } from './enrolments/enrolments.repository';
 import { CreateEnrolmentTables1764500000000 } from './migrations/1764500000000-create-enrolment-tables';
 import { CreateWellbeingTables1764600000000 } from './migrations/1764600000000-create-wellbeing-tables';
+import { CourseProviderName1764650000000 } from './migrations/1764650000000-course-provider-name';
 import { Person, PersonMembership } from './people/person.entity';
 import { PeopleRepository } from './people/people.repository';
 import { EnrolmentSession, ReplicaCourse, SessionMeeting, SessionTrainer } from './sessions/session.entity';
@@ -26,7 +27,11 @@ export const enrolmentEntities = [
   ...wellbeingEntities,
   ...messagingEntities(ENROLMENT),
 ];
-export const enrolmentMigrations = [CreateEnrolmentTables1764500000000, CreateWellbeingTables1764600000000];
+export const enrolmentMigrations = [
+  CreateEnrolmentTables1764500000000,
+  CreateWellbeingTables1764600000000,
+  CourseProviderName1764650000000,
+];
 
 const repositories = [SessionsRepository, EnrolmentsRepository, PeopleRepository, AttendanceRepository];
 

@@ -18,6 +18,7 @@ export async function announceCourse(
     language: course.language,
     categorySlug: course.category.slug,
     providerId: course.provider?.id ?? null,
+    providerName: course.provider?.name ?? null,
     audiences: course.audiences,
     themes: course.themes,
     attendanceThreshold: course.attendanceThreshold,

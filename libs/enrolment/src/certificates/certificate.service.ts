@@ -72,6 +72,9 @@ export class CertificateService {
       tookPart: t('enrolment.certificate.took-part'),
       courseTitle: title,
       details: [
+        ...(course?.providerName
+          ? [t('enrolment.certificate.provider', { provider: course.providerName })]
+          : []),
         from === to
           ? t('enrolment.certificate.one-day', { date: from })
           : t('enrolment.certificate.dates', { from, to }),

@@ -115,6 +115,8 @@ export class SessionReplicaService {
         kind: course.kind,
         language: course.language,
         attendanceThreshold: course.attendanceThreshold,
+        // Optional in v1: a producer that does not send it leaves no name.
+        providerName: course.providerName ?? null,
         version: course.version,
       },
       manager,
@@ -132,6 +134,7 @@ export class SessionReplicaService {
         kind: snapshot.courseKind,
         language: snapshot.language,
         attendanceThreshold: snapshot.attendanceThreshold,
+        providerName: null,
         version: 0,
       },
       manager,

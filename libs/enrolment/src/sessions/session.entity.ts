@@ -131,6 +131,10 @@ export class ReplicaCourse {
   @Column({ name: 'attendance_threshold', type: 'int' })
   attendanceThreshold!: number;
 
+  /** For certificates; from catalogue.course.changed.v1 (null before its first event, or without a provider). */
+  @Column({ name: 'provider_name', type: 'varchar', length: 120, nullable: true })
+  providerName!: string | null;
+
   @Column({ type: 'int' })
   version!: number;
 }

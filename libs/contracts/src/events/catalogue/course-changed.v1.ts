@@ -11,6 +11,8 @@ export interface CourseChangedV1 {
   language: CourseLanguage;
   categorySlug: string;
   providerId: string | null;
+  /** The provider's name, for certificates. Added to v1 later: consumers must cope without it. */
+  providerName?: string | null;
   audiences: string[];
   themes: string[];
   attendanceThreshold: number;
@@ -31,6 +33,7 @@ export const COURSE_CHANGED_V1 = defineEvent<CourseChangedV1>()('catalogue.cours
     language: 'string',
     categorySlug: 'string',
     providerId: 'string?',
+    providerName: 'string?',
     audiences: 'array',
     themes: 'array',
     attendanceThreshold: 'number',
