@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ATTENDANCE_RECORDED_V1 } from '@academy/contracts';
 import { appendToOutbox } from '@academy/messaging';
@@ -15,6 +15,7 @@ import { isCancelled } from '../sessions/session-rules';
 import type { SessionMeeting } from '../sessions/session.entity';
 import { SessionsRepository } from '../sessions/sessions.repository';
 import { checkinCode, checkinWindow, type CheckinVerdict, verifyCheckin } from './checkin-code';
+import { publicUrlProblem } from './public-url';
 
 export type CheckinOutcome =
   | { done: true; status: 'present' | 'late' | 'excused' | 'absent'; already: boolean }
@@ -34,7 +35,7 @@ export interface CheckinMeetingFacts {
  * is left as it is.
  */
 @Injectable()
-export class CheckinService {
+export class CheckinService implements OnApplicationBootstrap {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource(ENROLMENT) private readonly dataSource: DataSource,
@@ -45,6 +46,12 @@ export class CheckinService {
     private readonly facts: SessionFactsLoader,
     private readonly access: SessionAccess,
   ) {}
+
+  /** A QR code that points where phones cannot go fails only in the trainer's hands: say so at start. */
+  onApplicationBootstrap(): void {
+    const problem = publicUrlProblem(this.config.publicUrl);
+    if (problem) new Logger('Checkin').warn(problem);
+  }
 
   /** The URL the QR shows now, for a trainer of the meeting's session. */
   async currentUrl(
