@@ -89,9 +89,10 @@ function wellbeingApi(boot: () => Promise<BootedEnrolment>) {
     await eventually(
       async () =>
         (
-          (await booted.enrolmentDb.query('SELECT 1 AS x FROM enrolment_memberships WHERE user_id = ?', [
-            person.id,
-          ])) as unknown[]
+          await booted.enrolmentDb.query<unknown[]>(
+            'SELECT 1 AS x FROM enrolment_memberships WHERE user_id = ?',
+            [person.id],
+          )
         ).length
           ? true
           : undefined,
@@ -299,10 +300,10 @@ function wellbeingApi(boot: () => Promise<BootedEnrolment>) {
     ]);
     expect(report.rows[1].errors![0].field).toBe('date');
     expect(report.rows[2].errors![0].field).toBe('startsAt');
-    const [{ n }] = (await booted.enrolmentDb.query(
+    const [{ n }] = await booted.enrolmentDb.query<Array<{ n: number | string }>>(
       'SELECT COUNT(*) AS n FROM wellbeing_duties WHERE volunteer_id = ?',
       [dirk.id],
-    )) as Array<{ n: number | string }>;
+    );
     expect(Number(n)).toBe(2);
 
     const badHeader = await send(
@@ -380,10 +381,10 @@ function wellbeingApi(boot: () => Promise<BootedEnrolment>) {
       expect([url, res.statusCode]).toEqual([url, status]);
       expect(problem(res).errors!.map((e) => e.field)).toContain(field);
     }
-    const [{ n }] = (await booted.enrolmentDb.query(
+    const [{ n }] = await booted.enrolmentDb.query<Array<{ n: number | string }>>(
       'SELECT COUNT(*) AS n FROM wellbeing_check_ins WHERE volunteer_id = ?',
       [fenna.id],
-    )) as Array<{ n: number | string }>;
+    );
     expect(Number(n)).toBe(0);
     expect((await booted.call({ method: 'GET', url: '/api/wellbeing/me' })).statusCode).toBe(401);
   });
