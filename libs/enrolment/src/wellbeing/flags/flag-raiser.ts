@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { WELLBEING_FLAG_RAISED_V1 } from '@academy/contracts';
-import { appendToOutbox } from '@academy/messaging';
+import { appendManyToOutbox, type OutboxEntry, outboxEntry } from '@academy/messaging';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { ENROLMENT } from '../../enrolment.constants';
@@ -11,6 +11,8 @@ import { FlagsRepository } from './flags.repository';
 
 /** After a coordinator logged a check-in on a red flag, a new red waits for the digest this long. */
 export const QUIET_PERIOD_MS = 14 * 24 * 3_600_000;
+/** Rows per multi-row INSERT of flags, notes and events. */
+const WRITE_CHUNK = 500;
 
 export interface LevelChange {
   volunteerId: string;
@@ -44,6 +46,11 @@ export class FlagRaiser {
       new Date(now.getTime() - QUIET_PERIOD_MS),
       manager,
     );
+    // Written together after the loop (a multi-row INSERT each): the first nightly run, or a day when many turn
+    // amber at once, must not cost three round trips per flag (bench/wellbeing-recompute.mjs).
+    const newFlags: Flag[] = [];
+    const notes: FlagNote[] = [];
+    const events: OutboxEntry[] = [];
     let raised = 0;
     for (const change of rising) {
       const level = change.assessment.level as 'amber' | 'red';
@@ -61,8 +68,8 @@ export class FlagRaiser {
               { level, ruleCodes: ruleCodes.join(','), status: 'open', updatedAt: now },
               manager,
             );
-            await this.note(manager, existing.id, 'escalated', now);
-            await this.announce(manager, existing.id, change, organisationId, ruleCodes, now, true);
+            notes.push(this.note(existing.id, 'escalated', now));
+            events.push(this.announcement(existing.id, change, organisationId, ruleCodes, now, true));
             raised++;
           }
           continue;
@@ -83,47 +90,46 @@ export class FlagRaiser {
           closedAt: null,
           updatedAt: now,
         });
-        await this.flags.insert(flag, manager);
-        await this.note(manager, flag.id, 'raised', now);
-        await this.announce(
-          manager,
-          flag.id,
-          change,
-          organisationId,
-          ruleCodes,
-          now,
-          level === 'red' && !quiet,
+        newFlags.push(flag);
+        notes.push(this.note(flag.id, 'raised', now));
+        events.push(
+          this.announcement(flag.id, change, organisationId, ruleCodes, now, level === 'red' && !quiet),
         );
         raised++;
       }
     }
+    for (let i = 0; i < newFlags.length; i += WRITE_CHUNK) {
+      await this.flags.insertMany(newFlags.slice(i, i + WRITE_CHUNK), manager);
+    }
+    for (let i = 0; i < notes.length; i += WRITE_CHUNK) {
+      await this.flags.addNotes(notes.slice(i, i + WRITE_CHUNK), manager);
+    }
+    for (let i = 0; i < events.length; i += WRITE_CHUNK) {
+      await appendManyToOutbox(manager, ENROLMENT, events.slice(i, i + WRITE_CHUNK));
+    }
     return raised;
   }
 
-  private async note(manager: EntityManager, flagId: string, kind: 'raised' | 'escalated', now: Date) {
-    await this.flags.addNote(
-      Object.assign(new FlagNote(), {
-        id: uuidv7(),
-        flagId,
-        kind,
-        authorId: null,
-        note: null,
-        createdAt: now,
-      }),
-      manager,
-    );
+  private note(flagId: string, kind: 'raised' | 'escalated', now: Date): FlagNote {
+    return Object.assign(new FlagNote(), {
+      id: uuidv7(),
+      flagId,
+      kind,
+      authorId: null,
+      note: null,
+      createdAt: now,
+    });
   }
 
-  private async announce(
-    manager: EntityManager,
+  private announcement(
     flagId: string,
     change: LevelChange,
     organisationId: string,
     ruleCodes: string[],
     now: Date,
     notifyNow: boolean,
-  ) {
-    await appendToOutbox(manager, ENROLMENT, WELLBEING_FLAG_RAISED_V1, {
+  ): OutboxEntry {
+    return outboxEntry(WELLBEING_FLAG_RAISED_V1, {
       flagId,
       organisationId,
       volunteerId: change.volunteerId,

@@ -81,6 +81,15 @@ export class FlagsRepository {
     await manager.getRepository(FlagNote).insert(note);
   }
 
+  /** Several flags in one INSERT (the batched evaluation's FlagRaiser). */
+  async insertMany(flags: Flag[], manager: EntityManager): Promise<void> {
+    if (flags.length) await manager.getRepository(Flag).insert(flags);
+  }
+
+  async addNotes(notes: FlagNote[], manager: EntityManager): Promise<void> {
+    if (notes.length) await manager.getRepository(FlagNote).insert(notes);
+  }
+
   notesOf(flagIds: string[], manager?: EntityManager): Promise<FlagNote[]> {
     if (!flagIds.length) return Promise.resolve([]);
     return (manager ?? this.repository.manager)
