@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { RecipientsRepository } from '../recipients/recipients.repository';
 import { afterFailure } from './backoff';
 import { type DeliveryTicket, DeliveriesRepository } from './deliveries.repository';
 import { DeliveryMetrics } from './delivery.metrics';
+import { OPTIONAL_MESSAGE_POLICY, type OptionalMessagePolicy } from './delivery.service';
 import { DELIVERY_OPTIONS, type DeliveryOptions } from './delivery.options';
 import { MailComposer } from './mail-composer';
 import { MailTransport } from './mail-transport';
@@ -37,6 +38,7 @@ export class DeliveryWorker {
     private readonly transport: MailTransport,
     private readonly metrics: DeliveryMetrics,
     @Inject(DELIVERY_OPTIONS) private readonly options: DeliveryOptions,
+    @Optional() @Inject(OPTIONAL_MESSAGE_POLICY) private readonly policy?: OptionalMessagePolicy,
   ) {}
 
   async process(ticket: DeliveryTicket): Promise<AttemptOutcome> {
@@ -54,6 +56,9 @@ export class DeliveryWorker {
     if (recipient.erased || !recipient.email) {
       return this.fail(ticket.deliveryId, attempts, 'The recipient erased their account.', true);
     }
+    // A language chosen for messages in the preferences wins over the profile's.
+    const preferred = await this.policy?.preferredLocale?.(recipient.id);
+    if (preferred) recipient.locale = preferred;
     let mail;
     try {
       mail = this.composer.compose(delivery, { ...recipient, email: recipient.email });

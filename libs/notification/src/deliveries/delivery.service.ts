@@ -41,6 +41,8 @@ export type EnqueueResult =
  */
 export interface OptionalMessagePolicy {
   wants(manager: EntityManager, recipientId: string, optional: OptionalKind): Promise<boolean>;
+  /** The language the person chose for messages (preferences), or null to follow their profile's. */
+  preferredLocale?(recipientId: string, manager?: EntityManager): Promise<string | null>;
 }
 export const OPTIONAL_MESSAGE_POLICY = Symbol('OPTIONAL_MESSAGE_POLICY');
 
@@ -71,7 +73,8 @@ export class DeliveryService {
       return { outcome: 'skipped', reason: 'opted-out' };
     }
     // An unknown recipient (identity's event not here yet) is written to anyway: the worker waits for them.
-    const locale = recipient?.locale ?? 'nl';
+    const locale =
+      (await this.policy?.preferredLocale?.(request.recipientId, manager)) ?? recipient?.locale ?? 'nl';
     const delivery = Object.assign(new Delivery(), {
       id: uuidv7(),
       dedupKey: request.dedupKey,

@@ -56,7 +56,14 @@ export class MailComposer {
       messageId: `<${delivery.id}@${UID_DOMAIN}>`,
       headers: { 'Auto-Submitted': 'auto-generated', 'X-Academy-Delivery': delivery.id },
     };
-    if (unsubscribeUrl) mail.list = { unsubscribe: unsubscribeUrl };
+    if (unsubscribeUrl) {
+      mail.list = { unsubscribe: unsubscribeUrl };
+      // RFC 8058: the mail client may unsubscribe with one POST to that address, no page in between.
+      mail.headers = {
+        ...(mail.headers as Record<string, string>),
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      };
+    }
     if (delivery.attachment) {
       const method = delivery.attachment.type === 'cancellation' ? 'CANCEL' : 'REQUEST';
       const calendar = params as CalendarParams;

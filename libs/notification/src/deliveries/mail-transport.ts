@@ -2,6 +2,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@academy/platform';
+import { DELIVERY_OPTIONS, type DeliveryOptions } from './delivery.options';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 
@@ -18,15 +19,12 @@ export class MailTransport implements OnApplicationShutdown {
   private readonly transporter: Transporter;
   readonly mailDir?: string;
 
-  constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'smtpUrl' | 'dataDir'>) {
+  constructor(
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'smtpUrl' | 'dataDir'>,
+    @Inject(DELIVERY_OPTIONS) options: Pick<DeliveryOptions, 'concurrency'>,
+  ) {
     if (config.smtpUrl) {
-      this.transporter = nodemailer.createTransport(config.smtpUrl, {
-        // Together under the sending lease (DeliveryOptions.sendingLeaseMs): a hung server fails the attempt
-        // before the row could be taken over by another worker.
-        connectionTimeout: 10_000,
-        greetingTimeout: 10_000,
-        socketTimeout: 20_000,
-      });
+      this.transporter = nodemailer.createTransport(smtpOptionsUrl(config.smtpUrl, options.concurrency));
     } else {
       this.mailDir = join(config.dataDir, 'mail');
       mkdirSync(this.mailDir, { recursive: true });
@@ -52,4 +50,27 @@ export class MailTransport implements OnApplicationShutdown {
   onApplicationShutdown(): void {
     this.transporter.close();
   }
+}
+
+/**
+ * nodemailer reads a URL's options from its query string (an object with `url` ignores its other keys), so the
+ * pool and timeouts go there — unless SMTP_URL already sets them.
+ */
+export function smtpOptionsUrl(smtpUrl: string, concurrency: number): string {
+  const url = new URL(smtpUrl);
+  const defaults: Record<string, string> = {
+    // One connection per concurrent send, reused: a new SMTP handshake per message is most of its cost.
+    pool: 'true',
+    maxConnections: String(concurrency),
+    maxMessages: '1000',
+    // Together under the sending lease (DeliveryOptions.sendingLeaseMs): a hung server fails the attempt
+    // before the row could be taken over by another worker.
+    connectionTimeout: '10000',
+    greetingTimeout: '10000',
+    socketTimeout: '20000',
+  };
+  for (const [key, value] of Object.entries(defaults)) {
+    if (!url.searchParams.has(key)) url.searchParams.set(key, value);
+  }
+  return url.toString();
 }

@@ -31,15 +31,26 @@ export class RecipientsRepository {
     else await manager.getRepository(Recipient).insert(recipient);
   }
 
+  /**
+   * Replaces a person's memberships, touching only the rows that change: a DELETE of rows that are not there
+   * would take gap locks on MariaDB, and concurrent registrations would deadlock on them.
+   */
   async setMemberships(
     userId: string,
     memberships: Array<Pick<RecipientMembership, 'organisationId' | 'role'>>,
     manager: EntityManager,
   ): Promise<void> {
     const repo = manager.getRepository(RecipientMembership);
-    await repo.delete({ userId });
-    const unique = new Map(memberships.map((m) => [`${m.organisationId}:${m.role}`, m]));
-    if (unique.size) await repo.insert([...unique.values()].map((m) => ({ userId, ...m })));
+    const key = (m: Pick<RecipientMembership, 'organisationId' | 'role'>) => `${m.organisationId}:${m.role}`;
+    const wanted = new Map(memberships.map((m) => [key(m), m]));
+    const current = await repo.findBy({ userId });
+    for (const gone of current.filter((m) => !wanted.has(key(m)))) {
+      await repo.delete({ userId, organisationId: gone.organisationId, role: gone.role });
+    }
+    const have = new Set(current.map(key));
+    const added = [...wanted.values()].filter((m) => !have.has(key(m)));
+    if (added.length)
+      await repo.insert(added.map((m) => ({ userId, organisationId: m.organisationId, role: m.role })));
   }
 
   /** The ids of people holding a role in an organisation (coordinators for a digest, say). */

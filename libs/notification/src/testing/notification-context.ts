@@ -17,6 +17,7 @@ import { WebModule } from '@academy/web';
 import {
   createTestDatabase,
   type DatabaseKind,
+  TEST_REDIS_URL,
   type TestDatabase,
 } from '@academy/platform/testing/test-databases';
 import type { DataSource } from 'typeorm';
@@ -113,23 +114,32 @@ export async function startNotificationContext(
   kind: DatabaseKind,
   env: Record<string, string> = {},
   options: Partial<DeliveryOptions> = {},
+  /** Run the mail queue on BullMQ (the services' way) under this key prefix, instead of in memory. */
+  bullmqPrefix?: string,
 ): Promise<NotificationContext> {
   const database = await createTestDatabase(kind);
   const config = loadConfig('academy', {
     DATA_DIR: database.dataDir,
     LOG_LEVEL: 'silent',
     ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
+    ...(bullmqPrefix ? { REDIS_URL: TEST_REDIS_URL } : {}),
     ...env,
   });
   Logger.overrideLogger(false);
   const module = await Test.createTestingModule({
     imports: [
       PlatformModule.forRoot(config),
-      MessagingModule.forRoot({
-        transport: 'in-process',
-        consumes: [QUEUES.notificationEvents],
-        pollMs: 100,
-      }),
+      MessagingModule.forRoot(
+        bullmqPrefix
+          ? {
+              transport: 'bullmq',
+              redisUrl: TEST_REDIS_URL,
+              consumes: [QUEUES.notificationEvents],
+              prefix: bullmqPrefix,
+              pollMs: 100,
+            }
+          : { transport: 'in-process', consumes: [QUEUES.notificationEvents], pollMs: 100 },
+      ),
       NotificationModule,
       // The context's pages render into the web's shell, as in the apps.
       WebModule,
