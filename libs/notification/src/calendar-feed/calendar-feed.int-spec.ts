@@ -59,7 +59,7 @@ describeEachDatabase('the personal calendar feed', (kind) => {
     const after = await feeds.feed(token);
     expect(after.etag).not.toBe(before.etag);
     const event = new ICAL.Event(
-      new ICAL.Component(ICAL.parse(after.body) as unknown[]).getFirstSubcomponent('vevent'),
+      new ICAL.Component(ICAL.parse(after.body) as unknown[]).getFirstSubcomponent('vevent')!,
     );
     expect(event.startDate.toJSDate().toISOString()).toBe(moved);
     expect(event.sequence).toBe(2);

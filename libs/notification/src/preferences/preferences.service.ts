@@ -70,6 +70,10 @@ export class PreferencesService implements OptionalMessagePolicy {
     return optional === 'reminder' ? preferences.reminders : preferences.digest !== 'off';
   }
 
+  async preferredLocale(recipientId: string, manager?: EntityManager): Promise<string | null> {
+    return (await this.effective(recipientId, manager)).locale;
+  }
+
   calendarFeedUrl(token: string): string {
     return `${this.baseUrl}/api/calendar/${token}.ics`;
   }

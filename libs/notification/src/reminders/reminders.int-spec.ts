@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { ENROLMENT_PROMOTED_V1 } from '@academy/contracts';
 import { describeEachDatabase } from '@academy/platform/testing/test-databases';
 import { DeliveryService } from '../deliveries/delivery.service';
@@ -147,6 +150,26 @@ describeEachDatabase('reminders before each meeting', (kind) => {
     expect(await remindersOf(volunteer.userId)).toEqual([]);
   });
 
+  it('writes the reminder in the language chosen for messages, with a one-click unsubscribe link', async () => {
+    const volunteer = await context.person('volunteer', undefined, 'nl');
+    await context.get(PreferencesService).update(volunteer.userId, { locale: 'en' });
+    const session = await context.publishSession({ meetings: meetingsAhead(1, 10) });
+    await context.confirm(volunteer, session);
+    const startsAt = new Date(session.meetings[0].startsAt).getTime();
+    await scheduler.runDue(new Date(startsAt - 2 * DAY + MINUTE));
+    const [reminder] = await remindersOf(volunteer.userId);
+    expect(reminder.locale).toBe('en');
+    const file = join(context.database.dataDir, 'mail', `${reminder.id}.eml`);
+    for (let i = 0; i < 100 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
+    const mail = await simpleParser(readFileSync(file));
+    expect(mail.subject).toMatch(/^Reminder: Grenzen stellen/);
+    expect(mail.text).toContain('/notifications/unsubscribe?token=');
+    // mailparser gathers the List-* headers under `list`.
+    const list = mail.headers.get('list') as unknown as Record<string, { url?: string; name?: string }>;
+    expect(list['unsubscribe-post']).toEqual({ name: 'List-Unsubscribe=One-Click' });
+    expect(list.unsubscribe.url).toContain('/notifications/unsubscribe?token=');
+  });
+
   it('a promotion of an enrolment already planned (events redelivered or out of order) plans nothing new', async () => {
     const volunteer = await context.person();
     const session = await context.publishSession({ meetings: meetingsAhead(1, 10) });
@@ -203,7 +226,7 @@ describeEachDatabase('reminders across restarts and replicas', (kind) => {
     const b = kind === 'mariadb' ? await startNotificationContext(kind, { database: a.database }) : undefined;
     try {
       const session = await a.publishSession({ meetings: meetingsAhead(1, 10) });
-      const people = [];
+      const people: Array<{ userId: string }> = [];
       for (let i = 0; i < 30; i++) {
         const person = await a.person();
         await a.confirm(person, session);

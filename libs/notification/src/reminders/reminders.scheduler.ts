@@ -94,22 +94,18 @@ export class RemindersScheduler implements OnApplicationBootstrap, BeforeApplica
     if (!(await this.reminders.settle(row.id, 'sent', now, manager))) return;
     const meeting = session?.meetings.find((m) => m.meetingId === row.meetingId);
     const startsAt = row.meetingStartsAt.toISOString();
-    const result = await this.deliveries.enqueue(
-      manager,
-      {
-        dedupKey: `${row.id}:${startsAt}`,
-        recipientId: row.userId,
-        kind: 'meeting-reminder',
-        optional: 'reminder',
-        params: {
-          courseTitle: session?.title ?? row.courseTitle,
-          startsAt,
-          ...(meeting ? { meetings: [{ ...meeting, startsAt }] } : {}),
-        },
-        link: '/my/trainings',
+    const result = await this.deliveries.enqueue(manager, {
+      dedupKey: `${row.id}:${startsAt}`,
+      recipientId: row.userId,
+      kind: 'meeting-reminder',
+      optional: 'reminder',
+      params: {
+        courseTitle: session?.title ?? row.courseTitle,
+        startsAt,
+        ...(meeting ? { meetings: [{ ...meeting, startsAt }] } : {}),
       },
-      now,
-    );
+      link: '/my/trainings',
+    });
     if (result.outcome === 'skipped') {
       await this.reminders.mark(row.id, 'dropped', now, manager);
       round.dropped++;

@@ -113,24 +113,20 @@ export class RosterScheduler implements OnApplicationBootstrap, BeforeApplicatio
         .filter(Boolean)
         .sort((a, b) => a.localeCompare(b, 'nl'));
       for (const trainerId of session.trainerIds) {
-        await this.deliveries.enqueue(
-          manager,
-          {
-            dedupKey: `roster:${meeting.meetingId}:${startsAt.toISOString()}:${trainerId}`,
-            recipientId: trainerId,
-            kind: 'trainer-roster',
-            params: {
-              courseTitle: session.title,
-              startsAt: startsAt.toISOString(),
-              meetings: [meeting],
-              participants,
-              count: participants.length,
-              sessionUrl: `/trainer/sessions/${session.id}`,
-            },
-            link: `/trainer/sessions/${session.id}`,
+        await this.deliveries.enqueue(manager, {
+          dedupKey: `roster:${meeting.meetingId}:${startsAt.toISOString()}:${trainerId}`,
+          recipientId: trainerId,
+          kind: 'trainer-roster',
+          params: {
+            courseTitle: session.title,
+            startsAt: startsAt.toISOString(),
+            meetings: [meeting],
+            participants,
+            count: participants.length,
+            sessionUrl: `/trainer/sessions/${session.id}`,
           },
-          now,
-        );
+          link: `/trainer/sessions/${session.id}`,
+        });
       }
       return true;
     });
