@@ -11,6 +11,7 @@ import { inTransaction, type Principal } from '@academy/platform';
 import { describeEachDatabase } from '@academy/platform/testing/test-databases';
 import type { EnrolmentContext } from '../testing/enrolment-context';
 import { EvaluationService } from './evaluation/evaluation.service';
+import { RuleOverridesService } from './evaluation/rule-overrides.service';
 import { FlagRaiser } from './flags/flag-raiser';
 import { FlagsService } from './flags/flags.service';
 import { InputsService } from './inputs/inputs.service';
@@ -317,6 +318,43 @@ describeEachDatabase('load signals: who sees what, flags, retention', (kind) => 
     expect(JSON.stringify(vol2)).not.toMatch(/>=8|>=3m/);
     // The volunteer sees their own band.
     expect((await insights.me(carer, NOW)).caring).toEqual({ hoursBand: '>=8', durationBand: '>=3m' });
+  });
+
+  it("evaluates with the organisation's validated thresholds, keeping the version that made it", async () => {
+    const organisation = randomUUID();
+    const coordinator = await coordinatorOf(organisation);
+    const rules = ctx.get(RuleOverridesService);
+    await expect(
+      rules.set(coordinator, organisation, { 'VOL-1': { amber: 30, red: 20 }, 'NOPE-1': {} }, NOW),
+    ).rejects.toMatchObject({
+      code: 'validation.failed',
+      details: {
+        errors: expect.arrayContaining([expect.objectContaining({ field: 'overrides.NOPE-1' })]),
+      },
+    });
+    await expect(rules.set(await coordinatorOf(randomUUID()), organisation, {}, NOW)).rejects.toMatchObject({
+      code: 'auth.forbidden',
+    });
+    const set = await rules.set(
+      coordinator,
+      organisation,
+      { 'VOL-1': { amber: 25, red: 30, redAnyWeek: 40 } },
+      NOW,
+    );
+    expect(set.effective.version).toMatch(/\+org:/);
+    const volunteer = await volunteerOf(organisation);
+    await heavyWeeks(volunteer);
+    const stored = await ctx.dataSource
+      .getRepository(AssessmentRow)
+      .findOneByOrFail({ volunteerId: volunteer.userId });
+    expect(stored.ruleVersion).toBe(set.effective.version);
+    const vol1 = (JSON.parse(stored.results) as Array<{ code: string; level: string }>).find(
+      (r) => r.code === 'VOL-1',
+    );
+    expect(vol1!.level).toBe('green');
+    expect((await rules.get(coordinator, organisation)).overrides).toEqual({
+      'VOL-1': { amber: 25, red: 30, redAnyWeek: 40 },
+    });
   });
 
   it('recommends published trainings by theme for what fired', async () => {

@@ -12,6 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentUser, type Page, PageQuery, type Principal } from '@academy/platform';
 import { uuidParam } from '../shared/uuid-param';
+import { RuleOverridesService } from './evaluation/rule-overrides.service';
 import { FlagsService, type FlagView } from './flags/flags.service';
 import { CheckInRequest } from './inputs/dto/check-in.request';
 import {
@@ -19,6 +20,7 @@ import {
   FlagActionRequest,
   LeaveRequest,
   RolesRequest,
+  RuleOverridesRequest,
   SelfCheckRequest,
   VisibilityRequest,
 } from './inputs/dto/inputs.requests';
@@ -160,6 +162,37 @@ export class WellbeingController {
     @Query() query: PageQuery,
   ): Promise<OrganisationOverview> {
     return this.insights.overview(principal, id, query.page, query.pageSize);
+  }
+}
+
+/** An organisation's own rule thresholds (coordinators of that organisation, admins). */
+@ApiTags('wellbeing')
+@ApiBearerAuth()
+@Controller('api/wellbeing/organisations/:id/rules')
+export class WellbeingRulesController {
+  constructor(private readonly rules: RuleOverridesService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The organisation's threshold overrides and the configuration in force" })
+  @ApiForbiddenResponse({ description: 'Not a coordinator of this organisation.' })
+  get(@CurrentUser() principal: Principal, @Param('id', uuidParam('The organisation')) id: string) {
+    return this.rules.get(principal, id);
+  }
+
+  @Put()
+  @ApiOperation({
+    summary: "Set the organisation's threshold overrides",
+    description:
+      'Any subset of the parameters, e.g. `{ "overrides": { "VOL-1": { "amber": 10 } } }`; validated (unknown ' +
+      'names, negatives, red below amber are refused with field errors). The volunteers are evaluated again.',
+  })
+  @ApiForbiddenResponse({ description: 'Not a coordinator of this organisation.' })
+  set(
+    @CurrentUser() principal: Principal,
+    @Param('id', uuidParam('The organisation')) id: string,
+    @Body() body: RuleOverridesRequest,
+  ) {
+    return this.rules.set(principal, id, body.overrides);
   }
 }
 

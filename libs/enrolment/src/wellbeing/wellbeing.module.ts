@@ -7,6 +7,7 @@ import { CourseThemesRepository } from './courses/course-themes.repository';
 import { AssessmentsRepository } from './evaluation/assessments.repository';
 import { ChangeWatcher } from './evaluation/change-watcher';
 import { EvaluationService } from './evaluation/evaluation.service';
+import { RuleOverridesService } from './evaluation/rule-overrides.service';
 import { WeeklyAggregatesRepository } from './evaluation/weekly-aggregates.repository';
 import { FlagRaiser } from './flags/flag-raiser';
 import { FlagsRepository } from './flags/flags.repository';
@@ -28,7 +29,11 @@ import {
   WellbeingScheduler,
 } from './scheduling/wellbeing-scheduler';
 import { WellbeingAccess } from './shared/wellbeing-access';
-import { WellbeingController, WellbeingFlagsController } from './wellbeing.controller';
+import {
+  WellbeingController,
+  WellbeingFlagsController,
+  WellbeingRulesController,
+} from './wellbeing.controller';
 
 /**
  * Load signals (WELLBEING.md): the volunteer's inputs, the nightly and on-change evaluation over weekly aggregates,
@@ -37,7 +42,7 @@ import { WellbeingController, WellbeingFlagsController } from './wellbeing.contr
  */
 @Module({
   imports: [EnrolmentDatabaseModule, MessagingModule.forContext(ENROLMENT)],
-  controllers: [WellbeingController, WellbeingFlagsController],
+  controllers: [WellbeingController, WellbeingFlagsController, WellbeingRulesController],
   providers: [
     WeeklyAggregatesRepository,
     AssessmentsRepository,
@@ -50,6 +55,7 @@ import { WellbeingController, WellbeingFlagsController } from './wellbeing.contr
     WellbeingViews,
     FlagRaiser,
     EvaluationService,
+    RuleOverridesService,
     ChangeWatcher,
     FlagsService,
     InputsService,

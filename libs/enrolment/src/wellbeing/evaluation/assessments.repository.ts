@@ -146,6 +146,15 @@ export class AssessmentsRepository {
     return map;
   }
 
+  /** Every volunteer of an organisation (for re-evaluation after its thresholds change). */
+  async volunteersOf(organisationId: string): Promise<string[]> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT user_id FROM enrolment_memberships WHERE organisation_id = ? AND role = 'volunteer'`,
+      [organisationId],
+    );
+    return rows.map((row) => String(row.user_id));
+  }
+
   async overridesOf(organisationId: string): Promise<RuleOverrides | null> {
     return this.dataSource.getRepository(RuleOverrides).findOneBy({ organisationId });
   }

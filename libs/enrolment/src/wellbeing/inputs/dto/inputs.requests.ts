@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsArray,
+  IsObject,
   IsBoolean,
   IsInt,
   IsOptional,
@@ -112,4 +113,15 @@ export class FlagActionRequest {
   @MinLength(1)
   @MaxLength(2000)
   note?: string;
+}
+
+export class RuleOverridesRequest {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { 'VOL-1': { amber: 10, red: 18 } },
+    description: 'Rule groups and parameters to override; `{}` returns to the defaults.',
+  })
+  @IsObject()
+  overrides!: Record<string, unknown>;
 }
