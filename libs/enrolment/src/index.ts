@@ -15,3 +15,9 @@ export {
 } from './scheduling/enrolment-scheduler';
 export * from './sessions/dto/seats.response';
 export { SessionsService as EnrolmentSessionsService } from './sessions/sessions.service';
+export { WellbeingModule } from './wellbeing/wellbeing.module';
+export {
+  EvaluationService as WellbeingEvaluationService,
+  type RecomputeReport,
+} from './wellbeing/evaluation/evaluation.service';
+export { WellbeingScheduler, WELLBEING_SCHEDULER_OPTIONS } from './wellbeing/scheduling/wellbeing-scheduler';
