@@ -4,6 +4,7 @@ import { type EntityManager, In, type Repository } from 'typeorm';
 import { ACTIVE_STATUSES, ENROLMENT } from '../enrolment.constants';
 import { PersonMembership } from '../people/person.entity';
 import { EnrolmentSession } from '../sessions/session.entity';
+import { insertRows } from '../shared/bulk-insert';
 import { forUpdate } from '../shared/locking';
 import { activeKey, Enrolment } from './enrolment.entity';
 
@@ -35,14 +36,7 @@ export class EnrolmentsRepository {
 
   /** New enrolments in one statement. Nothing to read back: every column is given. */
   async insertMany(enrolments: Enrolment[], manager: EntityManager): Promise<void> {
-    if (!enrolments.length) return;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Enrolment)
-      .values(enrolments)
-      .updateEntity(false)
-      .execute();
+    await insertRows(manager, Enrolment, enrolments);
   }
 
   /**
