@@ -80,7 +80,11 @@ export class SmtpSink {
     const messageId = (parsed.messageId ?? '').replace(/^<|>$/g, '');
     const attempt = (this.attempts.get(messageId) ?? 0) + 1;
     this.attempts.set(messageId, attempt);
-    if (this.holding) await new Promise<void>((resolve) => this.held.push(resolve));
+    if (this.holding) {
+      const released = new Promise<void>((resolve) => this.held.push(resolve));
+      this.changed();
+      await released;
+    }
     if (this.closedSessions.has(session.id)) {
       this.dropped.push(messageId);
       this.changed();
