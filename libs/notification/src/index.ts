@@ -19,3 +19,8 @@ export { MessageRenderer } from './templates/message-renderer';
 export { sessionCalendar, meetingUid, type SessionCalendarInput } from './icalendar/session-calendar';
 export * from './deliveries/dto/delivery.response';
 export * from './inbox/dto/notification.response';
+export { UnsubscribeTokens } from './preferences/unsubscribe-tokens';
+export { PreferencesService } from './preferences/preferences.service';
+export { RemindersScheduler } from './reminders/reminders.scheduler';
+export { RosterScheduler } from './roster/roster.scheduler';
+export { DigestScheduler } from './digest/digest.scheduler';

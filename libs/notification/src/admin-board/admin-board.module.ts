@@ -27,6 +27,7 @@ import {
   TOKEN_AUDIENCE,
   TOKEN_ISSUER,
 } from '@academy/platform';
+import { PageRenderer } from '@academy/web';
 
 /** Where the board lives. */
 export const BOARD_PATH = '/admin/queues';
@@ -73,6 +74,7 @@ export class AdminBoardModule implements OnModuleInit, OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() @Inject(MESSAGING_OPTIONS) private readonly messaging?: MessagingOptions,
     @Optional() @Inject(SESSION_CHECKER) private readonly sessions?: SessionChecker,
+    @Optional() private readonly pages?: PageRenderer,
   ) {}
 
   onModuleInit(): void {
@@ -99,6 +101,9 @@ export class AdminBoardModule implements OnModuleInit, OnApplicationShutdown {
     });
     const jwt = new JwtService({ secret: this.config.jwtSecret });
     const sessions = this.sessions;
+    // The pages' own way to the login (through a session renewal where identity offers one).
+    const signIn = () =>
+      this.pages?.signInUrl(BOARD_PATH, false) ?? `/login?next=${encodeURIComponent(BOARD_PATH)}`;
     void fastify.register(async (scope) => {
       scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
         const access = await boardAccess(request, jwt, sessions);
@@ -109,7 +114,7 @@ export class AdminBoardModule implements OnModuleInit, OnApplicationShutdown {
           request.method === 'GET' &&
           request.headers.accept?.includes('text/html')
         ) {
-          return reply.redirect(`/login?next=${encodeURIComponent(BOARD_PATH)}`, 303);
+          return reply.redirect(signIn(), 303);
         }
         const status = access === 'anonymous' ? 401 : 403;
         return reply
