@@ -1,14 +1,9 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import {
-  APP_CONFIG,
-  type AppConfig,
-  type AuthenticatedRequest,
-  DomainError,
-  Public,
-} from '@academy/platform';
+import { APP_CONFIG, type AppConfig, type AuthenticatedRequest, Public } from '@academy/platform';
 import { PageRenderer } from '@academy/web';
+import type { CourseDetailResponse } from '../courses/dto/course.response';
 import type { CourseListItem } from '../courses/dto/course-list-item';
 import { CoursesService } from '../courses/courses.service';
 import { readFilters } from '../pages/catalogue-filters';
@@ -21,8 +16,8 @@ import { catalogueCalendar, type FeedSessionFilters } from './catalogue-calendar
 const SEARCH_PAGE_SIZE = 100;
 /** Enough for the whole academy (about 40 courses); a bound, so one request cannot read without end. */
 const MAX_FEED_COURSES = 1000;
-/** Course details read at the same time while building the feed. */
-const PARALLEL_READS = 8;
+/** Courses whose details are read together (one query per kind of row for all of them). */
+const DETAIL_BATCH = 250;
 
 /**
  * `/catalogue.ics`: the published catalogue as a calendar to subscribe to, filtered with the same query
@@ -50,16 +45,13 @@ export class CatalogueCalendarController {
     const { filters } = readFilters(query);
     const locale = this.pages.localeOf(request, reply);
     const found = await this.allCourses({ ...filters, page: 1 });
-    // The public view of each course: its published sessions that have not ended.
-    const details = (
-      await inBatches(found, PARALLEL_READS, (item) =>
-        // A course taken out of the catalogue since the search is simply left out.
-        this.courses.get(item.id).catch((error: unknown) => {
-          if (error instanceof DomainError && error.code === 'resource.not-found') return undefined;
-          throw error;
-        }),
-      )
-    ).filter((course) => course !== undefined);
+    // The public view of each course: its published sessions that have not ended. Read set-wise, a batch of
+    // courses at a time (bounded IN lists); a course taken out of the catalogue since the search is left out.
+    const details: CourseDetailResponse[] = [];
+    for (let start = 0; start < found.length; start += DETAIL_BATCH) {
+      const ids = found.slice(start, start + DETAIL_BATCH).map((item) => item.id);
+      details.push(...(await this.courses.publicDetails(ids)));
+    }
     const sessionFilters: FeedSessionFilters = {
       place: filters.place,
       online: filters.online,
@@ -96,12 +88,4 @@ function nextDay(day: string): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + 1);
   return date.toISOString().slice(0, 10);
-}
-
-async function inBatches<T, R>(items: T[], size: number, read: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let start = 0; start < items.length; start += size) {
-    results.push(...(await Promise.all(items.slice(start, start + size).map(read))));
-  }
-  return results;
 }

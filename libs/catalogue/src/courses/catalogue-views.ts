@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Audience, Theme } from '../catalogue.constants';
 import { CategoriesService, toCategoryResponse } from '../categories/categories.service';
 import type { Category } from '../categories/category.entity';
+import type { Provider } from '../providers/provider.entity';
 import { ProvidersService, toProviderResponse } from '../providers/providers.service';
 import { renderMarkdown } from '../markdown/render-markdown';
 import {
@@ -17,7 +18,7 @@ import type { Session } from '../sessions/session.entity';
 import { SessionsRepository } from '../sessions/sessions.repository';
 import { iso, isoOrNull } from '../shared/instant';
 import type { Course } from './course.entity';
-import { CoursesRepository } from './courses.repository';
+import { type CourseTags, CoursesRepository } from './courses.repository';
 import type { CourseDetailResponse, CourseResponse } from './dto/course.response';
 import type { CourseListItem, NextSession } from './dto/course-list-item';
 
@@ -61,7 +62,22 @@ export class CatalogueViews {
       this.categories.byId([course.categoryId]),
       course.providerId ? this.providers.byId(course.providerId) : Promise.resolve(undefined),
     ]);
-    const category = categories.get(course.categoryId) ?? missingCategory(course.categoryId);
+    return this.courseResponse(
+      course,
+      trainers.get(course.id) ?? [],
+      tags.get(course.id),
+      categories.get(course.categoryId),
+      provider ?? undefined,
+    );
+  }
+
+  private courseResponse(
+    course: Course,
+    trainerIds: string[],
+    tags: CourseTags | undefined,
+    category: Category | undefined,
+    provider: Provider | undefined,
+  ): CourseResponse {
     return {
       id: course.id,
       kind: course.kind,
@@ -70,18 +86,46 @@ export class CatalogueViews {
       description: course.description,
       descriptionHtml: renderMarkdown(course.description),
       language: course.language,
-      category: toCategoryResponse(category),
+      category: toCategoryResponse(category ?? missingCategory(course.categoryId)),
       provider: provider ? toProviderResponse(provider) : null,
-      audiences: (tags.get(course.id)?.audiences ?? []) as Audience[],
-      themes: (tags.get(course.id)?.themes ?? []) as Theme[],
+      audiences: (tags?.audiences ?? []) as Audience[],
+      themes: (tags?.themes ?? []) as Theme[],
       attendanceThreshold: course.attendanceThreshold,
       status: course.status,
-      trainerIds: trainers.get(course.id) ?? [],
+      trainerIds,
       version: course.version,
       createdAt: iso(course.createdAt),
       updatedAt: iso(course.updatedAt),
       publishedAt: isoOrNull(course.publishedAt),
     };
+  }
+
+  /** `courseDetail` for many courses, reading each kind of related row once for all of them. */
+  async courseDetails(courses: Course[], sessions: Session[]): Promise<CourseDetailResponse[]> {
+    const ids = courses.map((course) => course.id);
+    const providerIds = [...new Set(courses.map((c) => c.providerId).filter((id): id is string => !!id))];
+    const [trainers, tags, categories, providers, sessionResponses] = await Promise.all([
+      this.courses.trainersOf(ids),
+      this.courses.tagsOf(ids),
+      this.categories.byId(courses.map((course) => course.categoryId)),
+      this.providers.byIds(providerIds),
+      this.sessionList(sessions),
+    ]);
+    const sessionsOf = new Map<string, SessionResponse[]>(ids.map((id) => [id, []]));
+    for (const session of sessionResponses) sessionsOf.get(session.courseId)?.push(session);
+    return courses.map((course) => {
+      const provider = course.providerId ? providers.get(course.providerId) : undefined;
+      return {
+        ...this.courseResponse(
+          course,
+          trainers.get(course.id) ?? [],
+          tags.get(course.id),
+          categories.get(course.categoryId),
+          provider,
+        ),
+        sessions: sessionsOf.get(course.id) ?? [],
+      };
+    });
   }
 
   async courseDetail(course: Course, sessions: Session[]): Promise<CourseDetailResponse> {

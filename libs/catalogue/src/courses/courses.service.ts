@@ -253,6 +253,23 @@ export class CoursesService {
     return this.views.courseDetail(course, sessions);
   }
 
+  /**
+   * The public view of several published courses at once, as `get` gives each to an anonymous visitor, in
+   * the order of `ids`; courses no longer published are left out. A constant number of queries, however
+   * many courses (the calendar feed asks for all of them).
+   */
+  async publicDetails(ids: string[]): Promise<CourseDetailResponse[]> {
+    const courses = (await this.courses.findByIds(ids)).filter((course) => course.status === 'published');
+    const sessions = await this.sessions.forCourses(
+      courses.map((course) => course.id),
+      new Date(),
+    );
+    const details = new Map(
+      (await this.views.courseDetails(courses, sessions)).map((detail) => [detail.id, detail]),
+    );
+    return ids.map((id) => details.get(id)).filter((detail) => detail !== undefined);
+  }
+
   /** The courses someone may manage: a trainer's own, every course for administrators. */
   async listManageable(principal: Principal, page: PageQuery): Promise<Page<CourseListItem>> {
     assertMayCreateCourses(principal);

@@ -48,6 +48,19 @@ export class SessionsRepository {
     return query.getMany();
   }
 
+  /** The sessions the public sees of several courses at once (see `forCourse`), in time order. */
+  forCourses(courseIds: string[], visibleAfter: Date): Promise<Session[]> {
+    if (!courseIds.length) return Promise.resolve([]);
+    return this.repository
+      .createQueryBuilder('s')
+      .where('s.course_id IN (:...courseIds)', { courseIds })
+      .andWhere('s.published = :published', { published: true })
+      .andWhere('s.last_ends_at > :after', { after: visibleAfter })
+      .orderBy('s.first_starts_at', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .getMany();
+  }
+
   findByIds(ids: string[], manager?: EntityManager): Promise<Session[]> {
     if (!ids.length) return Promise.resolve([]);
     return this.repo(manager).findBy({ id: In(ids) });
