@@ -195,5 +195,10 @@ describe('notification in the all-in-one: enrol, and the email and the inbox ite
     expect(
       (await send('POST', `/api/notifications/deliveries/${sent.items[0].id}/retry`, piet.token)).statusCode,
     ).toBe(403);
+
+    // Prometheus sees the log by status.
+    const metrics = (await send('GET', '/metrics')).body;
+    expect(metrics).toMatch(/academy_notification_deliveries\{status="sent"\} [1-9]/);
+    expect(metrics).toMatch(/academy_notification_mail_attempts_total\{outcome="sent"\} [1-9]/);
   });
 });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { inTransaction } from '@academy/platform';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, type EntityManager, In, LessThanOrEqual, type Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -22,6 +23,18 @@ export class DeliveriesRepository {
 
   private repo(manager?: EntityManager): Repository<Delivery> {
     return manager ? manager.getRepository(Delivery) : this.repository;
+  }
+
+  /**
+   * A status change in a transaction of its own. On SQLite every query shares one connection, so a bare UPDATE
+   * issued while a consumer's transaction is open would join it (and vanish with its rollback); inTransaction
+   * queues it behind that transaction instead.
+   */
+  private write<T>(work: (repo: Repository<Delivery>) => Promise<T>): Promise<T> {
+    const connection = this.repository.manager.connection;
+    // A pooled MariaDB connection needs no such care: one statement is its own transaction.
+    if (connection.options.type !== 'better-sqlite3') return work(this.repository);
+    return inTransaction(connection, (manager) => work(manager.getRepository(Delivery)));
   }
 
   findById(id: string, manager?: EntityManager): Promise<Delivery | null> {
@@ -59,28 +72,34 @@ export class DeliveriesRepository {
    * Redis flushed, a process died with it — they come back then, with the same job id).
    */
   async handedOver(ids: string[], until: Date): Promise<void> {
-    if (!ids.length) return;
-    await this.repository.update(
-      { id: In(ids), status: In(['queued', 'failed']) },
-      { nextAttemptAt: until, updatedAt: new Date() },
-    );
+    return this.write(async (repo) => {
+      if (!ids.length) return;
+      await repo.update(
+        { id: In(ids), status: In(['queued', 'failed']) },
+        { nextAttemptAt: until, updatedAt: new Date() },
+      );
+    });
   }
 
   /** A `sending` row whose lease expired: its worker is gone. Back to `failed`, to be tried again now. */
   async leaseExpired(row: Delivery, now: Date, reason: string): Promise<boolean> {
-    const result = await this.repository.update(
-      { id: row.id, status: 'sending', attempts: row.attempts, nextAttemptAt: LessThanOrEqual(now) },
-      { status: 'failed', lastError: reason, nextAttemptAt: now, updatedAt: now },
-    );
-    return (result.affected ?? 0) === 1;
+    return this.write(async (repo) => {
+      const result = await repo.update(
+        { id: row.id, status: 'sending', attempts: row.attempts, nextAttemptAt: LessThanOrEqual(now) },
+        { status: 'failed', lastError: reason, nextAttemptAt: now, updatedAt: now },
+      );
+      return (result.affected ?? 0) === 1;
+    });
   }
 
   /** A row that ran out of attempts while its worker was gone: dead, for an admin to look at. */
   async giveUp(id: string, attempts: number, reason: string, now: Date): Promise<void> {
-    await this.repository.update(
-      { id, status: 'failed', attempts },
-      { status: 'dead', lastError: reason, nextAttemptAt: null, updatedAt: now },
-    );
+    return this.write(async (repo) => {
+      await repo.update(
+        { id, status: 'failed', attempts },
+        { status: 'dead', lastError: reason, nextAttemptAt: null, updatedAt: now },
+      );
+    });
   }
 
   /**
@@ -88,30 +107,34 @@ export class DeliveriesRepository {
    * row's current attempt succeeds; a duplicate or stale job, or a row already sent, gets false.
    */
   async claim(ticket: DeliveryTicket, leaseUntil: Date, now: Date): Promise<boolean> {
-    const result = await this.repository
-      .createQueryBuilder()
-      .update(Delivery)
-      .set({ status: 'sending', attempts: () => 'attempts + 1', nextAttemptAt: leaseUntil, updatedAt: now })
-      .where('id = :id', { id: ticket.deliveryId })
-      .andWhere('status IN (:...statuses)', { statuses: ['queued', 'failed'] })
-      .andWhere('attempts = :attempts', { attempts: ticket.attempts })
-      .andWhere('retries = :retries', { retries: ticket.retries })
-      .execute();
-    return (result.affected ?? 0) === 1;
+    return this.write(async (repo) => {
+      const result = await repo
+        .createQueryBuilder()
+        .update(Delivery)
+        .set({ status: 'sending', attempts: () => 'attempts + 1', nextAttemptAt: leaseUntil, updatedAt: now })
+        .where('id = :id', { id: ticket.deliveryId })
+        .andWhere('status IN (:...statuses)', { statuses: ['queued', 'failed'] })
+        .andWhere('attempts = :attempts', { attempts: ticket.attempts })
+        .andWhere('retries = :retries', { retries: ticket.retries })
+        .execute();
+      return (result.affected ?? 0) === 1;
+    });
   }
 
   async markSent(id: string, attempts: number, messageId: string, locale: string, now: Date): Promise<void> {
-    await this.repository.update(
-      { id, status: 'sending', attempts },
-      {
-        status: 'sent',
-        messageId: messageId.slice(0, 255),
-        locale,
-        sentAt: now,
-        nextAttemptAt: null,
-        updatedAt: now,
-      },
-    );
+    return this.write(async (repo) => {
+      await repo.update(
+        { id, status: 'sending', attempts },
+        {
+          status: 'sent',
+          messageId: messageId.slice(0, 255),
+          locale,
+          sentAt: now,
+          nextAttemptAt: null,
+          updatedAt: now,
+        },
+      );
+    });
   }
 
   async markFailed(
@@ -121,33 +144,37 @@ export class DeliveriesRepository {
     next: { status: 'failed'; at: Date } | { status: 'dead' },
     now: Date,
   ): Promise<void> {
-    await this.repository.update(
-      { id, status: 'sending', attempts },
-      {
-        status: next.status,
-        lastError: reason.slice(0, 500),
-        nextAttemptAt: next.status === 'failed' ? next.at : null,
-        updatedAt: now,
-      },
-    );
+    return this.write(async (repo) => {
+      await repo.update(
+        { id, status: 'sending', attempts },
+        {
+          status: next.status,
+          lastError: reason.slice(0, 500),
+          nextAttemptAt: next.status === 'failed' ? next.at : null,
+          updatedAt: now,
+        },
+      );
+    });
   }
 
   /** An admin's retry: a fresh round of attempts under a new job id. Only `dead` and `failed` rows. */
   async retry(id: string, now: Date): Promise<boolean> {
-    const result = await this.repository
-      .createQueryBuilder()
-      .update(Delivery)
-      .set({
-        status: 'queued',
-        attempts: 0,
-        retries: () => 'retries + 1',
-        nextAttemptAt: now,
-        updatedAt: now,
-      })
-      .where('id = :id', { id })
-      .andWhere('status IN (:...statuses)', { statuses: ['dead', 'failed'] })
-      .execute();
-    return (result.affected ?? 0) === 1;
+    return this.write(async (repo) => {
+      const result = await repo
+        .createQueryBuilder()
+        .update(Delivery)
+        .set({
+          status: 'queued',
+          attempts: 0,
+          retries: () => 'retries + 1',
+          nextAttemptAt: now,
+          updatedAt: now,
+        })
+        .where('id = :id', { id })
+        .andWhere('status IN (:...statuses)', { statuses: ['dead', 'failed'] })
+        .execute();
+      return (result.affected ?? 0) === 1;
+    });
   }
 
   /** The log for admins, newest first, optionally of one status. */

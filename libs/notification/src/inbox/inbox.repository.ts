@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, IsNull, type Repository } from 'typeorm';
+import { inTransaction } from '@academy/platform';
 import { NOTIFICATION } from '../notification.constants';
 import { Notification } from './notification.entity';
 
@@ -32,15 +33,18 @@ export class InboxRepository {
     return this.repository.countBy({ recipientId, readAt: IsNull() });
   }
 
-  /** Marks one of the person's own items read; returns false when they have no such item. */
-  async markRead(id: string, recipientId: string, at: Date): Promise<Notification | null> {
-    const item = await this.repository.findOneBy({ id, recipientId });
-    if (!item) return null;
-    if (!item.readAt) {
-      await this.repository.update({ id, recipientId, readAt: IsNull() }, { readAt: at });
-      return (await this.repository.findOneBy({ id, recipientId })) ?? item;
-    }
-    return item;
+  /**
+   * Marks one of the person's own items read; null when they have no such item. In a transaction of its own:
+   * on SQLite a bare UPDATE would otherwise join whatever transaction holds the shared connection.
+   */
+  markRead(id: string, recipientId: string, at: Date): Promise<Notification | null> {
+    return inTransaction(this.repository.manager.connection, async (manager) => {
+      const repo = manager.getRepository(Notification);
+      const item = await repo.findOneBy({ id, recipientId });
+      if (!item || item.readAt) return item;
+      await repo.update({ id, recipientId }, { readAt: at });
+      return { ...item, readAt: at };
+    });
   }
 
   async deleteOf(recipientId: string, manager: EntityManager): Promise<void> {
