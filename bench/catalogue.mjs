@@ -15,7 +15,8 @@
 // Two mixes: "repeated" (four listings over and over, as after a newsletter link) and "varied" (hundreds of
 // different listings, so no answer can be reused). Reported per mix: requests per second, the median over
 // rounds of the per-round ratio service/bare, and the p99 latency of the service at a fixed rate of half its
-// measured maximum (autocannon `overallRate`).
+// measured maximum (autocannon `overallRate`); and the CPU time each server process spent per answer, which a
+// machine shared with other work disturbs far less than requests per second.
 // Targets (issue 3): ratio ≥ 0.5 and p99 < 50 ms.
 //
 // Everything runs on 127.0.0.1 (MariaDB as root, Redis in its own logical database so no other service's
@@ -38,6 +39,8 @@ const MARIADB_URL = process.env.BENCH_MARIADB_URL ?? 'mysql://root@127.0.0.1:330
 // another catalogue service or test that uses the default database with the same queue names.
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/14';
 const LISTING = '/api/catalogue/courses';
+// USER_HZ, the unit of CPU times in /proc: 100 on every Linux this runs on (getconf CLK_TCK).
+const CLOCK_TICKS = 100;
 
 if (process.argv[2] === '--bare') {
   await runBareServer();
@@ -244,22 +247,30 @@ async function main() {
         throw new BenchError(`the bare server answers ${path} differently`);
     }
 
-    const run = (url, scenario, extra = {}) =>
-      autocannon({
+    const pids = { [service.url]: service.child.pid, [bareUrl]: bare.pid };
+    const run = async (url, scenario, extra = {}) => {
+      const cpuBefore = cpuMs(pids[url]);
+      const result = await autocannon({
         url,
         connections,
         duration,
         requests: roundRobin(scenario.paths),
         ...extra,
-      }).then((result) => ({
+      });
+      const cpu = cpuMs(pids[url]) - cpuBefore;
+      return {
         rps: result.requests.average,
         p50: result.latency.p50,
         p99: result.latency.p99,
+        // CPU time the server process spent per answer: unlike req/s, hardly moved by what else the machine runs.
+        cpuUs: result.requests.total ? (cpu * 1000) / result.requests.total : NaN,
         non2xx: result.non2xx,
         errors: result.errors + result.timeouts,
-      }));
+      };
+    };
     const describe = (sample) =>
-      `${fmt(sample.rps).padStart(8)} req/s  p50 ${sample.p50} ms  p99 ${sample.p99} ms` +
+      `${fmt(sample.rps).padStart(8)} req/s  p50 ${sample.p50} ms  p99 ${sample.p99} ms  ` +
+      `${fmt(sample.cpuUs)} µs CPU/request` +
       (sample.non2xx || sample.errors ? `  (${sample.non2xx} non-2xx, ${sample.errors} errors)` : '');
 
     log('Warming up the service (5 s)…');
@@ -293,6 +304,7 @@ async function main() {
     for (const scenario of scenarios) {
       const { service: ours, bare: theirs } = samples.get(scenario.name);
       const ratios = ours.map((sample, i) => sample.rps / theirs[i].rps);
+      const cpuRatios = ours.map((sample, i) => theirs[i].cpuUs / sample.cpuUs);
       const serviceRps = median(ours.map((sample) => sample.rps));
       const rate = Math.max(1, Math.floor(serviceRps / 2));
       log(`Fixed rate, ${scenario.name}: ${rate} req/s (half the service's maximum) for ${duration} s…`);
@@ -313,6 +325,8 @@ async function main() {
         },
         ratios,
         ratio: median(ratios),
+        cpu: { service: median(ours.map((s) => s.cpuUs)), bare: median(theirs.map((s) => s.cpuUs)) },
+        cpuRatio: median(cpuRatios),
         fixedRate: { rate, ...fixed },
         failed: [...ours, ...theirs, fixed].some((sample) => sample.non2xx || sample.errors),
       });
@@ -320,13 +334,14 @@ async function main() {
 
     console.log(`\nMedians of ${rounds} rounds (${duration} s each, ${connections} connections):\n`);
     console.log(
-      '| mix | service req/s | service p50 / p99 ms | bare req/s | ratio service/bare | p99 at half the maximum |',
+      '| mix | service req/s | service p50 / p99 ms | bare req/s | ratio service/bare | p99 at half the maximum | CPU µs/request service / bare (ratio bare/service) |',
     );
-    console.log('|---|---:|---:|---:|---:|---:|');
+    console.log('|---|---:|---:|---:|---:|---:|---:|');
     for (const r of results) {
       console.log(
         `| ${r.scenario} (${r.listings} listings) | ${fmt(r.service.rps)} | ${r.service.p50} / ${r.service.p99} | ` +
-          `${fmt(r.bare.rps)} | ${r.ratio.toFixed(3)} | ${r.fixedRate.p99} ms at ${r.fixedRate.rate} req/s |`,
+          `${fmt(r.bare.rps)} | ${r.ratio.toFixed(3)} | ${r.fixedRate.p99} ms at ${r.fixedRate.rate} req/s | ` +
+          `${fmt(r.cpu.service)} / ${fmt(r.cpu.bare)} (${r.cpuRatio.toFixed(3)}) |`,
       );
     }
     console.log('');
@@ -747,6 +762,15 @@ async function removeRedisKeys() {
 
 // ---- helpers ---------------------------------------------------------------------------------------------
 
+/** CPU time (user + system) a process has used, in ms, from /proc (Linux); NaN elsewhere. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
 function tryRead(file) {
   try {
     return readFileSync(file, 'utf8');

@@ -12,6 +12,7 @@ import { CatalogueDemoSeeder } from './demo/catalogue-demo.seeder';
 import { CATALOGUE_PAGE_CONTROLLERS } from './pages';
 import { ProvidersController } from './providers/providers.controller';
 import { ProvidersService } from './providers/providers.service';
+import { CatalogueIndex } from './search/catalogue-index';
 import { CatalogueSearchService } from './search/catalogue-search.service';
 import { SearchCache } from './search/search-cache';
 import { SeatsConsumer } from './seats/seats.consumer';
@@ -44,6 +45,7 @@ const services = [
     ...services,
     CatalogueViews,
     SearchCache,
+    CatalogueIndex,
     SeatsConsumer,
     TrainerErasureConsumer,
     GoDecisionConsumer,

@@ -5,7 +5,9 @@ import type { CreateCourseRequest } from '../courses/dto/create-course.request';
 import type { MeetingRequest } from '../sessions/dto/create-session.request';
 import { SessionsService } from '../sessions/sessions.service';
 import { type CatalogueContext, principal, startCatalogueContext } from '../testing/catalogue-context';
+import { CatalogueIndex, INDEX_REFRESH_MS } from './catalogue-index';
 import { CatalogueSearchService } from './catalogue-search.service';
+import { SearchCache } from './search-cache';
 import type { CourseSearchQuery } from './dto/course-search.query';
 
 // The same ids on both databases, so "the same results" can be compared id for id (ties are broken by id).
@@ -225,7 +227,16 @@ describeEachDatabase('catalogue search', (kind) => {
   async function find(
     query: Partial<CourseSearchQuery>,
   ): Promise<{ keys: string[]; total: number; items: CourseListItem[] }> {
+    // Every search both ways: the database's answer, and the in-memory index's, which must be the same.
+    const index = catalogue.get(CatalogueIndex);
+    const cache = catalogue.get(SearchCache);
+    index.enabled = false;
+    cache.clear();
     const page = await search.search(query as CourseSearchQuery);
+    index.enabled = true;
+    cache.clear();
+    await index.refresh();
+    expect(await search.search(query as CourseSearchQuery)).toEqual(page);
     const label = JSON.stringify(query);
     const answer = {
       ids: page.items.map((i) => i.id),
@@ -377,6 +388,64 @@ describeEachDatabase('catalogue search', (kind) => {
       'earste-help',
       'grenzen',
     ]);
+  });
+
+  it('answers from the in-memory index only while it is fresh and nothing changed since it was read', async () => {
+    const index = catalogue.get(CatalogueIndex);
+    const now = new Date();
+    const all = () => index.search({}, {}, false, now, 0, 100);
+    await index.refresh();
+    expect((await all())?.rows.map((row) => keyOf.get(row.id))).toEqual((await find({ pageSize: 100 })).keys);
+    expect(
+      await index.search({ terms: { fullText: ['dementie'], substring: [] } }, {}, false, now, 0, 20),
+    ).toBeUndefined();
+    // A change committed in this process outdates the snapshot at once: the next search waits for a new read.
+    const [first] = (await all())!.rows;
+    await catalogue.dataSource.query(
+      'UPDATE catalogue_courses SET title = ?, version = version + 1 WHERE id = ?',
+      ['Zelfzorg (nieuw)', first.id],
+    );
+    catalogue.get(SearchCache).changed();
+    expect((await all())?.rows[0].title).toBe('Zelfzorg (nieuw)');
+    await catalogue.dataSource.query(
+      'UPDATE catalogue_courses SET title = ?, version = version + 1 WHERE id = ?',
+      [first.title, first.id],
+    );
+    catalogue.get(SearchCache).changed();
+    await index.refresh();
+    expect((await all())?.rows[0].title).toBe(first.title);
+    // Older than the cache's horizon: used only once a look at the database has found it still current.
+    const before = Date.now();
+    const late = await index.search({}, {}, false, new Date(now.getTime() + 60_000), 0, 100);
+    expect(late?.asOf).toBeGreaterThanOrEqual(before);
+    await index.refresh();
+  });
+
+  it('sees a change another replica or a script made within the horizon, by its fingerprint', async () => {
+    const index = catalogue.get(CatalogueIndex);
+    await index.refresh();
+    const titleOf = async (now: Date, id: string) =>
+      (await index.search({}, {}, false, now, 0, 100))?.rows.find((row) => row.id === id)?.title;
+    const [course] = (await find({ pageSize: 1 })).items;
+    // Straight into the database, as another replica would: this process's cache hears nothing of it.
+    await catalogue.dataSource.query(
+      'UPDATE catalogue_courses SET title = ?, version = version + 1 WHERE id = ?',
+      ['Zelfzorg, vernieuwd', course.id],
+    );
+    expect(await titleOf(new Date(), course.id)).toBe(course.title);
+    // Once the snapshot is a refresh interval old, a look at the fingerprint finds the change and reads again.
+    const later = () => new Date(Date.now() + INDEX_REFRESH_MS);
+    const deadline = Date.now() + 10_000;
+    while ((await titleOf(later(), course.id)) !== 'Zelfzorg, vernieuwd' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await titleOf(later(), course.id)).toBe('Zelfzorg, vernieuwd');
+    await catalogue.dataSource.query(
+      'UPDATE catalogue_courses SET title = ?, version = version + 1 WHERE id = ?',
+      [course.title, course.id],
+    );
+    catalogue.get(SearchCache).clear();
+    await index.refresh();
   });
 
   it('refuses impossible dates and unknown values with field errors', async () => {

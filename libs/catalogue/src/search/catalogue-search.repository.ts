@@ -40,7 +40,8 @@ export interface CourseRow {
   themes: string[];
 }
 
-const tagList = (value: unknown): string[] =>
+/** GROUP_CONCAT of tag values as a sorted list. */
+export const tagList = (value: unknown): string[] =>
   typeof value === 'string' && value ? value.split(',').sort() : [];
 
 /** A course's next session as a listing shows it, with the seat counts enrolment reported. */
@@ -58,7 +59,7 @@ export interface NextSessionRow {
 }
 
 /** mysql2 answers DATETIME as a Date (timezone Z); better-sqlite3 as the UTC text TypeORM wrote. */
-function fromDb(value: Date | string): Date {
+export function fromDb(value: Date | string): Date {
   return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
 }
 

@@ -11,6 +11,7 @@ import {
   type CourseFilters,
   type SessionFilters,
 } from './catalogue-search.repository';
+import { CatalogueIndex } from './catalogue-index';
 import { CourseSearchQuery } from './dto/course-search.query';
 import { searchTerms } from './full-text';
 import { SearchCache } from './search-cache';
@@ -30,6 +31,7 @@ export class CatalogueSearchService {
     private readonly categories: CategoriesService,
     private readonly views: CatalogueViews,
     private readonly cache: SearchCache,
+    private readonly index: CatalogueIndex,
   ) {}
 
   async search(input: CourseSearchQuery): Promise<Page<CourseListItem>> {
@@ -53,10 +55,13 @@ export class CatalogueSearchService {
         ] as const
       ).map((field) => query[field] ?? null),
     );
-    return this.cache.get(key, () => this.find(query));
+    return this.cache.get(key, (dataAsOf) => this.find(query, dataAsOf));
   }
 
-  private async find(query: CourseSearchQuery): Promise<Page<CourseListItem>> {
+  private async find(
+    query: CourseSearchQuery,
+    dataAsOf: (time: number) => void = () => undefined,
+  ): Promise<Page<CourseListItem>> {
     const { page, pageSize } = query;
     const errors = new FieldErrors();
     for (const field of ['from', 'to'] as const) {
@@ -95,6 +100,19 @@ export class CatalogueSearchService {
       terms: terms && (terms.fullText.length || terms.substring.length) ? terms : undefined,
     };
     const skip = (page - 1) * pageSize;
+    const indexed = await this.index.search(
+      courseFilters,
+      sessionFilters,
+      sessionFiltered,
+      now,
+      skip,
+      pageSize,
+    );
+    if (indexed) {
+      dataAsOf(indexed.asOf);
+      const items = await this.views.listItems(indexed.rows, indexed.next);
+      return { items, total: indexed.total, page, pageSize };
+    }
     let result = await this.repository.search(
       courseFilters,
       sessionFilters,

@@ -1,0 +1,314 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { CATALOGUE, type CourseKind, type CourseLanguage } from '../catalogue.constants';
+import {
+  type CourseFilters,
+  type CourseRow,
+  dbTime,
+  fromDb,
+  type NextSessionRow,
+  type SessionFilters,
+  tagList,
+} from './catalogue-search.repository';
+import { SEARCH_CACHE_MS, SearchCache } from './search-cache';
+
+/** A snapshot older than this is checked again in the background while it keeps answering. */
+export const INDEX_REFRESH_MS = 1_000;
+/** At most one full read per this time, however often changes come (an enrolment rush changes seats). */
+const MIN_RELOAD_GAP_MS = 1_000;
+
+/**
+ * Changes whenever anything the public listing shows changes, on any replica or by any writer (the CSV
+ * import, a script): every change of a course or session raises its version, seat counts only come with a
+ * higher version, tags change with their course, and rows are added, never deleted. One scan of each table,
+ * a few milliseconds on 20,000 sessions, against a full read of the catalogue.
+ */
+const FINGERPRINT = `SELECT
+  (SELECT COUNT(*) FROM catalogue_courses) AS courses,
+  (SELECT COALESCE(SUM(version), 0) FROM catalogue_courses) AS course_versions,
+  (SELECT COUNT(*) FROM catalogue_course_tags) AS tags,
+  (SELECT COUNT(*) FROM catalogue_sessions) AS sessions,
+  (SELECT COALESCE(SUM(version), 0) FROM catalogue_sessions) AS session_versions,
+  (SELECT COUNT(*) FROM catalogue_session_seats) AS seats,
+  (SELECT COALESCE(SUM(version), 0) FROM catalogue_session_seats) AS seat_versions`;
+
+interface IndexedSession extends NextSessionRow {
+  startsAt: number;
+  placeKey: string | null;
+}
+
+interface IndexedCourse {
+  row: CourseRow;
+  /** Published, not cancelled, still to start when read; by start, then id (the order the SQL uses). */
+  sessions: IndexedSession[];
+  /** The same by place key (the place filter is the commonest): a binary search away from the answer. */
+  byPlace: Map<string, IndexedSession[]>;
+}
+
+interface Snapshot {
+  /**
+   * When the latest look at the database began that found nothing changed since the snapshot was read (or
+   * its reading began): what it shows is at least this recent.
+   */
+  asOf: number;
+  /** What `FINGERPRINT` answered just before the snapshot was read. */
+  fingerprint: string;
+  /** The search cache's mark when reading began; a change committed since makes it unusable. */
+  mark: number;
+  courses: IndexedCourse[];
+  byCategory: Map<string, IndexedCourse[]>;
+}
+
+export interface IndexedPage {
+  rows: CourseRow[];
+  total: number;
+  next: Map<string, NextSessionRow>;
+  /** The data's age: an answer made from it may be reused until `asOf + SEARCH_CACHE_MS`. */
+  asOf: number;
+}
+
+/**
+ * The public catalogue (published courses and their sessions still to come, with seat counts) held in memory,
+ * so a filtered listing is a walk over a few hundred courses instead of two queries: an academy's offer is
+ * small (2,000 courses and 20,000 sessions are a few megabytes). It answers what the SQL search answers, in
+ * the same order, for every search without free text; anything else goes to the database.
+ *
+ * Freshness is that of the search cache: the snapshot answers only while it is younger than SEARCH_CACHE_MS
+ * and no change committed in this process since it was read (SearchCache.mark), so a trainer sees their own
+ * change at once and other replicas' changes (and the seat replica's) show within the horizon. It is read
+ * again in the background once older than INDEX_REFRESH_MS, and only while people search.
+ */
+@Injectable()
+export class CatalogueIndex {
+  private readonly logger = new Logger('CatalogueIndex');
+  /** Off: every search asks the database (the search tests compare both ways). */
+  enabled = true;
+  private snapshot?: Snapshot;
+  private loading?: Promise<void>;
+  private lastLoadStarted = 0;
+
+  constructor(
+    @InjectDataSource(CATALOGUE) private readonly dataSource: DataSource,
+    private readonly cache: SearchCache,
+  ) {}
+
+  /**
+   * The page as CatalogueSearchRepository.search and nextSessions would give it, or undefined: ask them.
+   * Without a usable snapshot it waits for the one being read (one read, rather than every search asking the
+   * database at once and slowing that read down).
+   */
+  async search(
+    courses: CourseFilters,
+    sessions: SessionFilters,
+    sessionFiltered: boolean,
+    now: Date,
+    skip: number,
+    take: number,
+  ): Promise<IndexedPage | undefined> {
+    if (!this.enabled || courses.terms || sessions.includeUnpublished) return undefined;
+    let snapshot = this.usable(now.getTime());
+    if (!snapshot && this.loading) {
+      await this.loading;
+      snapshot = this.usable(Date.now());
+    }
+    if (!snapshot) return undefined;
+    // A snapshot read after `now` holds no session that started before it was read: ask as of then.
+    const asked = snapshot.asOf > now.getTime() ? new Date(snapshot.asOf) : now;
+    return pageOf(snapshot, courses, sessions, sessionFiltered, asked, skip, take);
+  }
+
+  /** The snapshot if it may answer now; starts checking it when it is getting old or was outdated. */
+  private usable(now: number): Snapshot | undefined {
+    const snapshot = this.snapshot;
+    // Outdated by a change here: only a new read will do. Merely old: a look at the fingerprint may renew it.
+    const current = snapshot && snapshot.mark === this.cache.mark() ? snapshot : undefined;
+    if (!current || now - current.asOf >= INDEX_REFRESH_MS) this.check(current);
+    return current && now - current.asOf < SEARCH_CACHE_MS ? current : undefined;
+  }
+
+  /**
+   * Looks whether anything changed since `current` was read: if not, it is as recent as this look; if so
+   * (or there is none), reads the catalogue again, at most once per MIN_RELOAD_GAP_MS.
+   */
+  private check(current: Snapshot | undefined): void {
+    if (this.loading) return;
+    if (!current && Date.now() - this.lastLoadStarted < MIN_RELOAD_GAP_MS) return;
+    this.loading = (async () => {
+      const lookedAt = Date.now();
+      const mark = this.cache.mark();
+      const fingerprint = await this.fingerprint();
+      if (current && fingerprint === current.fingerprint && mark === current.mark) {
+        current.asOf = Math.max(current.asOf, lookedAt);
+        return;
+      }
+      if (Date.now() - this.lastLoadStarted < MIN_RELOAD_GAP_MS) return;
+      this.lastLoadStarted = Date.now();
+      // Kept even if something changed meanwhile: usable() compares the mark, the next look the fingerprint.
+      this.snapshot = await this.read(fingerprint, lookedAt, mark);
+    })()
+      .catch((error: unknown) => {
+        // The database answers the searches meanwhile; it reports its own trouble there.
+        this.logger.warn(
+          `could not read the catalogue: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      })
+      .finally(() => {
+        this.loading = undefined;
+      });
+  }
+
+  /** Reads the public catalogue now (tests; the service reads it in the background). */
+  async refresh(): Promise<void> {
+    await this.loading;
+    const lookedAt = Date.now();
+    const mark = this.cache.mark();
+    this.snapshot = await this.read(await this.fingerprint(), lookedAt, mark);
+  }
+
+  private async fingerprint(): Promise<string> {
+    const [row]: Array<Record<string, unknown>> = await this.dataSource.query(FINGERPRINT);
+    return Object.values(row ?? {})
+      .map((value) => String(value))
+      .join('/');
+  }
+
+  /** The catalogue as it is now; `fingerprint`, `asOf` and `mark` were taken before. */
+  private async read(fingerprint: string, asOf: number, mark: number): Promise<Snapshot> {
+    const courseRows: Array<Record<string, string | null>> = await this.dataSource.query(
+      `SELECT c.id, c.kind, c.title, c.summary, c.language, c.category_id, c.provider_id, c.status,
+         (SELECT GROUP_CONCAT(t.value) FROM catalogue_course_tags t WHERE t.course_id = c.id AND t.kind = 'audience') AS audiences,
+         (SELECT GROUP_CONCAT(t.value) FROM catalogue_course_tags t WHERE t.course_id = c.id AND t.kind = 'theme') AS themes
+       FROM catalogue_courses c WHERE c.status = 'published'`,
+    );
+    const sessionRows: Array<Record<string, string | number | Date | null>> = await this.dataSource.query(
+      `SELECT s.id, s.course_id, s.first_starts_at, s.last_ends_at, s.place, s.place_key, s.online, s.capacity,
+         s.status, COALESCE(st.confirmed, 0) AS confirmed, COALESCE(st.offered, 0) AS offered
+       FROM catalogue_sessions s
+       LEFT JOIN catalogue_session_seats st ON st.session_id = s.id
+       WHERE s.published = 1 AND s.status <> 'cancelled' AND s.first_starts_at > ?`,
+      [dbTime(new Date(asOf))],
+    );
+    const byId = new Map<string, IndexedCourse>();
+    const byCategory = new Map<string, IndexedCourse[]>();
+    for (const row of courseRows) {
+      const course: IndexedCourse = {
+        row: {
+          id: String(row.id),
+          kind: row.kind as CourseKind,
+          title: String(row.title),
+          summary: String(row.summary),
+          language: row.language as CourseLanguage,
+          categoryId: String(row.category_id),
+          providerId: row.provider_id === null ? null : String(row.provider_id),
+          status: 'published',
+          audiences: tagList(row.audiences),
+          themes: tagList(row.themes),
+        },
+        sessions: [],
+        byPlace: new Map(),
+      };
+      byId.set(course.row.id, course);
+      const inCategory = byCategory.get(course.row.categoryId);
+      if (inCategory) inCategory.push(course);
+      else byCategory.set(course.row.categoryId, [course]);
+    }
+    for (const row of sessionRows) {
+      const course = byId.get(String(row.course_id));
+      if (!course) continue;
+      const firstStartsAt = fromDb(row.first_starts_at as Date | string);
+      course.sessions.push({
+        id: String(row.id),
+        courseId: course.row.id,
+        firstStartsAt,
+        lastEndsAt: fromDb(row.last_ends_at as Date | string),
+        place: row.place === null ? null : String(row.place),
+        placeKey: row.place_key === null ? null : String(row.place_key),
+        online: Number(row.online) === 1,
+        capacity: Number(row.capacity),
+        status: row.status as NextSessionRow['status'],
+        confirmed: Number(row.confirmed),
+        offered: Number(row.offered),
+        startsAt: firstStartsAt.getTime(),
+      });
+    }
+    for (const course of byId.values()) {
+      course.sessions.sort((a, b) => a.startsAt - b.startsAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      for (const session of course.sessions) {
+        if (session.placeKey === null) continue;
+        const atPlace = course.byPlace.get(session.placeKey);
+        if (atPlace) atPlace.push(session);
+        else course.byPlace.set(session.placeKey, [session]);
+      }
+    }
+    return { asOf, fingerprint, mark, courses: [...byId.values()], byCategory };
+  }
+}
+
+/** The filters applied to a snapshot: course filters, then each course's first matching session; sorted, cut. */
+function pageOf(
+  snapshot: Snapshot,
+  courses: CourseFilters,
+  sessions: SessionFilters,
+  sessionFiltered: boolean,
+  now: Date,
+  skip: number,
+  take: number,
+): IndexedPage {
+  const candidates = courses.categoryId
+    ? (snapshot.byCategory.get(courses.categoryId) ?? [])
+    : snapshot.courses;
+  const found: Array<{ course: IndexedCourse; next?: IndexedSession }> = [];
+  for (const course of candidates) {
+    const row = course.row;
+    if (courses.kind !== undefined && row.kind !== courses.kind) continue;
+    if (courses.language !== undefined && row.language !== courses.language) continue;
+    if (courses.audience !== undefined && !row.audiences.includes(courses.audience)) continue;
+    if (courses.theme !== undefined && !row.themes.includes(courses.theme)) continue;
+    const pool = sessions.placeKey === undefined ? course.sessions : course.byPlace.get(sessions.placeKey);
+    const next = pool && firstMatching(pool, sessions, now.getTime());
+    if (sessionFiltered && !next) continue;
+    found.push({ course, next });
+  }
+  found.sort((a, b) => {
+    if (a.next && b.next && a.next.startsAt !== b.next.startsAt) return a.next.startsAt - b.next.startsAt;
+    if (!a.next !== !b.next) return a.next ? -1 : 1;
+    return a.course.row.id < b.course.row.id ? -1 : a.course.row.id > b.course.row.id ? 1 : 0;
+  });
+  const page = found.slice(skip, skip + take);
+  return {
+    rows: page.map((entry) => entry.course.row),
+    total: found.length,
+    next: new Map(page.filter((entry) => entry.next).map((entry) => [entry.course.row.id, entry.next!])),
+    asOf: snapshot.asOf,
+  };
+}
+
+/** The first session (in start order) matching every session filter, as the SQL's conditions have it. */
+function firstMatching(
+  sessions: IndexedSession[],
+  filters: SessionFilters,
+  now: number,
+): IndexedSession | undefined {
+  if (!sessions.length) return undefined;
+  const from = filters.from?.getTime();
+  const to = filters.to?.getTime();
+  // The first session starting after now (strictly) and not before `from`: a binary search on start.
+  let low = 0;
+  let high = sessions.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const startsAt = sessions[middle].startsAt;
+    if (startsAt <= now || (from !== undefined && startsAt < from)) low = middle + 1;
+    else high = middle;
+  }
+  for (let i = low; i < sessions.length; i++) {
+    const session = sessions[i];
+    if (to !== undefined && session.startsAt >= to) return undefined;
+    if (filters.placeKey !== undefined && session.placeKey !== filters.placeKey) continue;
+    if (filters.online !== undefined && session.online !== filters.online) continue;
+    if (filters.hasSeats && !(session.capacity > session.confirmed + session.offered)) continue;
+    return session;
+  }
+  return undefined;
+}
