@@ -14,6 +14,7 @@ import type { DigestCadence } from '../preferences/preference.entity';
 import { PreferencesRepository } from '../preferences/preferences.repository';
 import { PreferencesService } from '../preferences/preferences.service';
 import { Poller } from '../reminders/poller';
+import { wholeOption } from '../reminders/reminder.options';
 import { addDays, atLocalTime, localDate } from '../roster/local-time';
 import { flagPath } from './digest.consumer';
 import { DigestItemsRepository } from './digest-items.repository';
@@ -27,11 +28,9 @@ export interface DigestOptions {
 export const DIGEST_OPTIONS = Symbol('DIGEST_OPTIONS');
 
 export function digestOptionsFrom(env: Record<string, string | undefined> = process.env): DigestOptions {
-  const hour = env.DIGEST_HOUR?.trim();
-  const poll = env.DIGEST_POLL_MS?.trim();
   return {
-    hour: hour && /^\d{1,2}$/.test(hour) && Number(hour) < 24 ? Number(hour) : 8,
-    pollMs: poll && /^\d+$/.test(poll) ? Number(poll) : 60_000,
+    hour: wholeOption(env, 'DIGEST_HOUR', 8, 23),
+    pollMs: wholeOption(env, 'DIGEST_POLL_MS', 60_000, 3_600_000),
   };
 }
 

@@ -22,12 +22,23 @@ export function reminderOptionsFrom(env: Record<string, string | undefined> = pr
   if (offsets.some((minutes) => minutes < 1 || minutes > 60 * 24 * 60)) {
     throw new ConfigError('REMINDER_OFFSETS', 'each offset must be from 1 minute to 60 days.');
   }
-  const pollRaw = env.REMINDER_POLL_MS?.trim();
-  if (pollRaw && (!/^\d+$/.test(pollRaw) || Number(pollRaw) > 3_600_000)) {
-    throw new ConfigError('REMINDER_POLL_MS', 'must be a whole number of milliseconds up to 3600000.');
-  }
   return {
     offsetsMinutes: [...new Set(offsets)].sort((a, b) => b - a),
-    pollMs: pollRaw ? Number(pollRaw) : 15_000,
+    pollMs: wholeOption(env, 'REMINDER_POLL_MS', 15_000, 3_600_000),
   };
+}
+
+/** A whole number from 0 to `max`, or the default when unset; anything else stops the app naming the key. */
+export function wholeOption(
+  env: Record<string, string | undefined>,
+  key: string,
+  fallback: number,
+  max: number,
+): number {
+  const raw = env[key]?.trim();
+  if (!raw) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) > max) {
+    throw new ConfigError(key, `must be a whole number from 0 to ${max}.`);
+  }
+  return Number(raw);
 }

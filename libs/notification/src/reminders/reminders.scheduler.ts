@@ -17,6 +17,9 @@ import { REMINDER_OPTIONS, type ReminderOptions } from './reminder.options';
 import { RemindersRepository } from './reminders.repository';
 
 const BATCH = 100;
+const DAY = 86_400_000;
+/** Settled reminders are kept this long after their meeting (the delivery log keeps the messages). */
+const KEEP_SETTLED_DAYS = 30;
 
 export interface ReminderRound {
   sent: number;
@@ -33,6 +36,7 @@ export interface ReminderRound {
 @Injectable()
 export class RemindersScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly poller: Poller;
+  private lastHousekeeping = 0;
 
   constructor(
     @InjectDataSource(NOTIFICATION) private readonly dataSource: DataSource,
@@ -57,6 +61,10 @@ export class RemindersScheduler implements OnApplicationBootstrap, BeforeApplica
   /** Sends (or drops) every reminder due at `now`. */
   async runDue(now = new Date()): Promise<ReminderRound> {
     const round: ReminderRound = { sent: 0, dropped: 0 };
+    if (now.getTime() - this.lastHousekeeping > DAY) {
+      this.lastHousekeeping = now.getTime();
+      await this.reminders.deleteSettledBefore(new Date(now.getTime() - KEEP_SETTLED_DAYS * DAY));
+    }
     for (;;) {
       const claimed = await inTransaction(this.dataSource, async (manager) => {
         const rows = await this.reminders.claimDue(now, BATCH, manager);

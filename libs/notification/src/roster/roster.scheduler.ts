@@ -13,6 +13,7 @@ import { DeliveryService } from '../deliveries/delivery.service';
 import { NOTIFICATION } from '../notification.constants';
 import { RecipientsRepository } from '../recipients/recipients.repository';
 import { Poller } from '../reminders/poller';
+import { wholeOption } from '../reminders/reminder.options';
 import type { NotificationSession } from '../sessions/session.entity';
 import { SessionsReplicaRepository } from '../sessions/sessions-replica.repository';
 import { addDays, atLocalTime, localDate } from './local-time';
@@ -30,11 +31,9 @@ export interface RosterOptions {
 export const ROSTER_OPTIONS = Symbol('ROSTER_OPTIONS');
 
 export function rosterOptionsFrom(env: Record<string, string | undefined> = process.env): RosterOptions {
-  const hour = env.ROSTER_HOUR?.trim();
-  const poll = env.ROSTER_POLL_MS?.trim();
   return {
-    hour: hour && /^\d{1,2}$/.test(hour) && Number(hour) < 24 ? Number(hour) : 18,
-    pollMs: poll && /^\d+$/.test(poll) ? Number(poll) : 60_000,
+    hour: wholeOption(env, 'ROSTER_HOUR', 18, 23),
+    pollMs: wholeOption(env, 'ROSTER_POLL_MS', 60_000, 3_600_000),
   };
 }
 
