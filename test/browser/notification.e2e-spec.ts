@@ -112,7 +112,7 @@ describeInBrowser('notification pages in Chromium', () => {
       expect(await page.getByLabel('Nee, geen herinneringen').isChecked()).toBe(true);
       await page.getByRole('button', { name: 'Maak mijn agenda-adres' }).click();
       await page.waitForURL(/done=calendar/);
-      expect(await page.getByLabel('Jouw agenda-adres').inputValue()).toMatch(/\/api\/calendar\/.+\.ics$/);
+      expect(await page.getByLabel('Uw agenda-adres').inputValue()).toMatch(/\/api\/calendar\/.+\.ics$/);
       await looksRight(page, 'notification-preferences-calendar-phone');
     } finally {
       await context.close();
