@@ -49,6 +49,9 @@ export const SUBSCRIPTIONS: Record<QueueName, readonly EventType[]> = {
     'identity.user.registered.v1',
     'identity.user.updated.v1',
     'identity.user.erased.v1',
+    // The context's own: attendance and cancellations queue volunteers for a load-signal evaluation.
+    'enrolment.attendance.recorded.v1',
+    'enrolment.enrolment.cancelled.v1',
   ],
   // The recipients, sessions and enrolments replicas, and every message those events mean for someone.
   [QUEUES.notificationEvents]: [

@@ -200,9 +200,15 @@ describeEachDatabase('load signals: gathering and evaluating', (kind) => {
     const enrolments = ctx.get(EnrolmentsService);
     const enrolment = await enrolments.enrol(volunteer, { sessionId: session.sessionId });
     await enrolments.cancel(volunteer, enrolment.id);
-    const pending = await ctx.dataSource
-      .getRepository(PendingEvaluation)
-      .findOneBy({ volunteerId: volunteer.userId });
+    // The cancellation reaches this context through its own outbox and bus, then waits in the queue.
+    const deadline = Date.now() + 10_000;
+    let pending: PendingEvaluation | null = null;
+    while (!pending && Date.now() < deadline) {
+      pending = await ctx.dataSource
+        .getRepository(PendingEvaluation)
+        .findOneBy({ volunteerId: volunteer.userId });
+      if (!pending) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     expect(pending).not.toBeNull();
     // Not yet: the debounce holds it a few seconds.
     await evaluation.drainPending(new Date(Date.now() - 1_000));

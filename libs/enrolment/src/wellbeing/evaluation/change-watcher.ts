@@ -1,5 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import {
   ATTENDANCE_RECORDED_V1,
   type AttendanceRecordedV1,
@@ -7,46 +6,39 @@ import {
   type EnrolmentCancelledV1,
   type EventEnvelope,
 } from '@academy/contracts';
-import { outboxTable } from '@academy/messaging';
-import type { DataSource, EntitySubscriberInterface, InsertEvent } from 'typeorm';
+import { OnEvent } from '@academy/messaging';
+import type { EntityManager } from 'typeorm';
 import { ENROLMENT } from '../../enrolment.constants';
 import { AssessmentsRepository } from './assessments.repository';
 import { DEBOUNCE_MS } from './evaluation.service';
 
-/** The volunteers an enrolment-context event concerns, for the load signals; none for other events. */
-export function volunteersConcerned(envelope: EventEnvelope): string[] {
-  if (envelope.type === ATTENDANCE_RECORDED_V1.type) {
-    return (envelope.payload as AttendanceRecordedV1).records
-      .map((record) => record.userId)
-      .filter((id): id is string => typeof id === 'string');
-  }
-  if (envelope.type === ENROLMENT_CANCELLED_V1.type)
-    return [(envelope.payload as EnrolmentCancelledV1).userId];
-  return [];
-}
-
 /**
- * Attendance recorded and enrolments cancelled change the load signals. Both are announced in this context's
- * outbox, in the transaction that makes the change; watching those inserts queues the volunteers in the same
- * transaction (wellbeing_pending), so a restart loses nothing and the enrolment code needs no call into this
- * module. The scheduler evaluates the queue once the changes have settled.
+ * Attendance recorded and enrolments cancelled change the load signals. The enrolment code announces both in
+ * this context's outbox; this context also consumes them (idempotently, in its own transaction) and queues the
+ * volunteers in wellbeing_pending, so the enrolment code needs no call into this module and nothing is lost to a
+ * restart (the outbox and the queue hold it). The scheduler evaluates the queue once the changes have settled.
+ * WARNING: the consumer names are persisted with every processed event id; never rename them.
  */
 @Injectable()
-export class ChangeWatcher implements EntitySubscriberInterface, OnModuleInit {
-  constructor(
-    @InjectDataSource(ENROLMENT) private readonly dataSource: DataSource,
-    private readonly assessments: AssessmentsRepository,
-  ) {}
+export class ChangeWatcher {
+  constructor(private readonly assessments: AssessmentsRepository) {}
 
-  onModuleInit(): void {
-    if (!this.dataSource.subscribers.includes(this)) this.dataSource.subscribers.push(this);
+  @OnEvent(ATTENDANCE_RECORDED_V1, {
+    context: ENROLMENT,
+    consumer: 'enrolment.wellbeing.attendance-recorded',
+  })
+  async attendanceRecorded(event: EventEnvelope<string, AttendanceRecordedV1>, manager: EntityManager) {
+    const volunteers = event.payload.records
+      .map((record) => record.userId)
+      .filter((id): id is string => typeof id === 'string');
+    await this.assessments.markPending(volunteers, new Date(Date.now() + DEBOUNCE_MS), manager);
   }
 
-  async afterInsert(event: InsertEvent<unknown>): Promise<void> {
-    if (event.metadata.tableName !== outboxTable(ENROLMENT)) return;
-    const row = event.entity as { type?: string; payload?: string } | undefined;
-    if (row?.type !== ATTENDANCE_RECORDED_V1.type && row?.type !== ENROLMENT_CANCELLED_V1.type) return;
-    const volunteers = volunteersConcerned(JSON.parse(row.payload!) as EventEnvelope);
-    await this.assessments.markPending(volunteers, new Date(Date.now() + DEBOUNCE_MS), event.manager);
+  @OnEvent(ENROLMENT_CANCELLED_V1, {
+    context: ENROLMENT,
+    consumer: 'enrolment.wellbeing.enrolment-cancelled',
+  })
+  async enrolmentCancelled(event: EventEnvelope<string, EnrolmentCancelledV1>, manager: EntityManager) {
+    await this.assessments.markPending([event.payload.userId], new Date(Date.now() + DEBOUNCE_MS), manager);
   }
 }

@@ -65,7 +65,7 @@ export class EvaluationService {
     for (;;) {
       const ids = await this.aggregates.volunteerIdsAfter(after, batchSize);
       if (!ids.length) break;
-      const outcome = await this.evaluateBatch(ids, now);
+      const outcome = await this.evaluateBatch(ids, now, { from: ids[0], to: ids[ids.length - 1] });
       volunteers += ids.length;
       flagsRaised += outcome.flagsRaised;
       batches++;
@@ -95,8 +95,12 @@ export class EvaluationService {
   }
 
   /** What the rules read for one volunteer, as the batch would gather it (for tests and the benchmark). */
-  async inputsOf(volunteerIds: string[], now = new Date()): Promise<VolunteerInputs[]> {
-    return this.aggregates.gather(volunteerIds, now);
+  async inputsOf(
+    volunteerIds: string[],
+    now = new Date(),
+    range?: { from: string; to: string },
+  ): Promise<VolunteerInputs[]> {
+    return this.aggregates.gather(volunteerIds, now, range);
   }
 
   /** The rule configuration each volunteer is evaluated with (their organisation's overrides, else the defaults). */
@@ -122,12 +126,14 @@ export class EvaluationService {
     return configs;
   }
 
+  /** `range`: the batch is a whole keyset page of people, read as an id range. */
   private async evaluateBatch(
     volunteerIds: string[],
     now: Date,
+    range?: { from: string; to: string },
   ): Promise<{ assessments: Map<string, Assessment>; flagsRaised: number }> {
     const ids = [...new Set(volunteerIds)].sort();
-    const inputs = await this.aggregates.gather(ids, now);
+    const inputs = await this.aggregates.gather(ids, now, range);
     const configs = await this.configsFor(ids);
     const weekStart = weekStartOf(now);
     return inTransaction(this.dataSource, async (manager) => {

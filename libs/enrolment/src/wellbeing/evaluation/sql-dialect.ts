@@ -1,11 +1,13 @@
 import type { DataSource } from 'typeorm';
-import { dbTime, summerPeriods } from './amsterdam-time';
+import { summerPeriods } from './amsterdam-time';
 
 /**
  * The few SQL fragments where SQLite and MariaDB differ, so that every aggregate is one query text per engine
  * built by the same code. Parameters are positional (`?`) on both drivers.
  */
 export interface SqlDialect {
+  /** Whole seconds since 1970 (UTC) of a stored datetime, computed without any time-zone setting. */
+  epoch(column: string): string;
   /** Whole seconds from `from` to `to` (two datetime expressions). */
   seconds(from: string, to: string): string;
   /** Integer division, rounding down, of a non-negative seconds expression. */
@@ -16,14 +18,18 @@ export interface SqlDialect {
 }
 
 const SQLITE: SqlDialect = {
-  seconds: (from, to) => `CAST(ROUND((julianday(${to}) - julianday(${from})) * 86400) AS INTEGER)`,
+  epoch: (column) => `CAST(strftime('%s', ${column}) AS INTEGER)`,
+  seconds: (from, to) =>
+    `(CAST(strftime('%s', ${to}) AS INTEGER) - CAST(strftime('%s', ${from}) AS INTEGER))`,
   div: (expression, divisor) => `((${expression}) / ${divisor})`,
   forUpdate: '',
   forUpdateSkipLocked: '',
 };
 
+// TO_SECONDS counts from year 0 and ignores the session time zone; 62167219200 is 1970-01-01 in it.
 const MARIADB: SqlDialect = {
-  seconds: (from, to) => `TIMESTAMPDIFF(SECOND, ${from}, ${to})`,
+  epoch: (column) => `(TO_SECONDS(${column}) - 62167219200)`,
+  seconds: (from, to) => `(TO_SECONDS(${to}) - TO_SECONDS(${from}))`,
   div: (expression, divisor) => `FLOOR((${expression}) / ${divisor})`,
   forUpdate: ' FOR UPDATE',
   forUpdateSkipLocked: ' FOR UPDATE SKIP LOCKED',
@@ -37,8 +43,9 @@ export const placeholders = (count: number): string => Array.from({ length: coun
 
 /**
  * The local-week index (0 = the week starting at `origin`, a Monday 00:00 in Amsterdam) of a datetime column:
- * seconds since the origin, shifted by the Amsterdam offset at that moment, over a week's seconds. The offset
- * is a CASE over the summer-time periods of the window, computed in code; returns the SQL and its parameters.
+ * its epoch seconds shifted by the Amsterdam offset at that moment, less the origin's local epoch, over a week's
+ * seconds. The offset is a CASE over the summer-time periods of the window, computed in code. Every figure is an
+ * integer computed here (no user input), inlined so the engine compares numbers, not strings, per row.
  */
 export function localWeekIndex(
   dialect: SqlDialect,
@@ -46,18 +53,14 @@ export function localWeekIndex(
   origin: Date,
   until: Date,
 ): { sql: string; params: string[] } {
+  const seconds = (at: Date) => Math.floor(at.getTime() / 1000);
   const periods = summerPeriods(origin.getUTCFullYear(), until.getUTCFullYear());
-  const params: string[] = [];
+  const epoch = dialect.epoch(column);
   const cases = periods
-    .map((period) => {
-      params.push(dbTime(period.from), dbTime(period.to));
-      return `WHEN ${column} >= ? AND ${column} < ? THEN 7200`;
-    })
+    .map((p) => `WHEN ${epoch} >= ${seconds(p.from)} AND ${epoch} < ${seconds(p.to)} THEN 7200`)
     .join(' ');
   const originOffset = periods.some((p) => origin >= p.from && origin < p.to) ? 7200 : 3600;
-  const sql = dialect.div(
-    `${dialect.seconds('?', column)} + (CASE ${cases} ELSE 3600 END) - ${originOffset}`,
-    604800,
-  );
-  return { sql, params: [dbTime(origin), ...params] };
+  const originLocal = seconds(origin) + originOffset;
+  const sql = dialect.div(`${epoch} + (CASE ${cases} ELSE 3600 END) - ${originLocal}`, 604800);
+  return { sql, params: [] };
 }

@@ -20,6 +20,16 @@ const RECENT_DAYS = 14;
 const STREAK_WEEKS = 16;
 const DAY_MS = 86_400_000;
 
+/** Which volunteers a query reads: a list of ids, or (the nightly batches) an id range. */
+interface Scope {
+  ids: string[];
+  range?: { from: string; to: string };
+}
+const within = (column: string, scope: Scope): string =>
+  scope.range ? `${column} >= ? AND ${column} <= ?` : `${column} IN (${placeholders(scope.ids.length)})`;
+const scopeParams = (scope: Scope): string[] =>
+  scope.range ? [scope.range.from, scope.range.to] : scope.ids;
+
 type Row = Record<string, unknown>;
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 const str = (value: unknown): string => String(value);
@@ -55,7 +65,15 @@ export class WeeklyAggregatesRepository {
     return rows.map((row) => str(row.id));
   }
 
-  async gather(volunteerIds: string[], now: Date): Promise<VolunteerInputs[]> {
+  /**
+   * `range` (the first and last id of a keyset page) lets the nightly run read each table as one index range
+   * instead of a list of ids; rows of ids outside `volunteerIds` in that range are ignored.
+   */
+  async gather(
+    volunteerIds: string[],
+    now: Date,
+    range?: { from: string; to: string },
+  ): Promise<VolunteerInputs[]> {
     if (!volunteerIds.length) return [];
     const currentWeek = weekStartOf(now);
     const firstWeek = addWeeks(currentWeek, -(WINDOW_WEEKS - 1));
@@ -67,17 +85,18 @@ export class WeeklyAggregatesRepository {
       end: amsterdamInstant(addWeeks(currentWeek, 1)),
     };
     const ids = [...new Set(volunteerIds)];
+    const scope: Scope = range ? { ids, range } : { ids };
     const [checkIns, duties, meetings, lateCancellations, leave, recent, roles, caring, streaks] =
       await Promise.all([
-        this.checkIns(ids, window),
-        this.dutyWeeks(ids, window),
-        this.meetingWeeks(ids, window),
-        this.lateCancellationWeeks(ids, window),
-        this.leave(ids, window),
-        this.recentActivities(ids, window),
-        this.activeRoles(ids),
-        this.caring(ids),
-        this.trainingStreaks(ids, window),
+        this.checkIns(scope, window),
+        this.dutyWeeks(scope, window),
+        this.meetingWeeks(scope, window),
+        this.lateCancellationWeeks(scope, window),
+        this.leave(scope, window),
+        this.recentActivities(scope, window),
+        this.activeRoles(scope),
+        this.caring(scope),
+        this.trainingStreaks(scope, window),
       ]);
     return ids.map((volunteerId) => {
       const weeks: WeekAggregate[] = [];
@@ -110,24 +129,24 @@ export class WeeklyAggregatesRepository {
     });
   }
 
-  private async checkIns(ids: string[], w: Window): Promise<Map<string, number>> {
+  private async checkIns(scope: Scope, w: Window): Promise<Map<string, number>> {
     const rows: Row[] = await this.dataSource.query(
       `SELECT volunteer_id, week_start, volunteer_hours FROM wellbeing_check_ins
-        WHERE volunteer_id IN (${placeholders(ids.length)}) AND week_start >= ? AND week_start <= ?`,
-      [...ids, w.firstWeek, w.currentWeek],
+        WHERE ${within('volunteer_id', scope)} AND week_start >= ? AND week_start <= ?`,
+      [...scopeParams(scope), w.firstWeek, w.currentWeek],
     );
     return new Map(rows.map((r) => [`${str(r.volunteer_id)}|${str(r.week_start)}`, num(r.volunteer_hours)]));
   }
 
   /** Seconds of logged duties per volunteer and local week (a duty counts in the week it starts). */
-  private async dutyWeeks(ids: string[], w: Window): Promise<Map<string, number>> {
+  private async dutyWeeks(scope: Scope, w: Window): Promise<Map<string, number>> {
     const week = localWeekIndex(this.dialect, 'd.starts_at', w.origin, w.end);
     const rows: Row[] = await this.dataSource.query(
       `SELECT d.volunteer_id AS v, ${week.sql} AS w, SUM(${this.dialect.seconds('d.starts_at', 'd.ends_at')}) AS s
          FROM wellbeing_duties d
-        WHERE d.volunteer_id IN (${placeholders(ids.length)}) AND d.starts_at >= ? AND d.starts_at < ?
+        WHERE ${within('d.volunteer_id', scope)} AND d.starts_at >= ? AND d.starts_at < ?
         GROUP BY d.volunteer_id, w`,
-      [...week.params, ...ids, dbTime(w.origin), dbTime(w.end)],
+      [...week.params, ...scopeParams(scope), dbTime(w.origin), dbTime(w.end)],
     );
     return new Map(rows.map((r) => [`${str(r.v)}|${num(r.w)}`, num(r.s)]));
   }
@@ -137,7 +156,7 @@ export class WeeklyAggregatesRepository {
    * enrolment), the seconds attended (`present`, `late`) and the no-shows (`absent`; `excused` never counts).
    */
   private async meetingWeeks(
-    ids: string[],
+    scope: Scope,
     w: Window,
   ): Promise<Map<string, { planned: number; attendedSeconds: number; noShows: number }>> {
     const week = localWeekIndex(this.dialect, 'm.starts_at', w.origin, w.end);
@@ -150,11 +169,11 @@ export class WeeklyAggregatesRepository {
          FROM enrolment_enrolments e
          JOIN enrolment_meetings m ON m.session_id = e.session_id
          LEFT JOIN enrolment_attendance a ON a.enrolment_id = e.id AND a.meeting_id = m.id
-        WHERE e.user_id IN (${placeholders(ids.length)})
+        WHERE ${within('e.user_id', scope)}
           AND (e.status = 'confirmed' OR a.enrolment_id IS NOT NULL)
           AND m.starts_at >= ? AND m.starts_at < ?
         GROUP BY e.user_id, w`,
-      [...week.params, ...ids, dbTime(w.origin), dbTime(minDate(w.end, w.now))],
+      [...week.params, ...scopeParams(scope), dbTime(w.origin), dbTime(minDate(w.end, w.now))],
     );
     return new Map(
       rows.map((r) => [
@@ -164,24 +183,24 @@ export class WeeklyAggregatesRepository {
     );
   }
 
-  private async lateCancellationWeeks(ids: string[], w: Window): Promise<Map<string, number>> {
+  private async lateCancellationWeeks(scope: Scope, w: Window): Promise<Map<string, number>> {
     const week = localWeekIndex(this.dialect, 'e.cancelled_at', w.origin, w.end);
     const rows: Row[] = await this.dataSource.query(
       `SELECT e.user_id AS v, ${week.sql} AS w, COUNT(*) AS n
          FROM enrolment_enrolments e
-        WHERE e.user_id IN (${placeholders(ids.length)}) AND e.late = 1
+        WHERE ${within('e.user_id', scope)} AND e.late = 1
           AND e.cancelled_at >= ? AND e.cancelled_at < ?
         GROUP BY e.user_id, w`,
-      [...week.params, ...ids, dbTime(w.origin), dbTime(w.end)],
+      [...week.params, ...scopeParams(scope), dbTime(w.origin), dbTime(w.end)],
     );
     return new Map(rows.map((r) => [`${str(r.v)}|${num(r.w)}`, num(r.n)]));
   }
 
-  private async leave(ids: string[], w: Window): Promise<Map<string, Array<[string, string]>>> {
+  private async leave(scope: Scope, w: Window): Promise<Map<string, Array<[string, string]>>> {
     const rows: Row[] = await this.dataSource.query(
       `SELECT volunteer_id, from_date, to_date FROM wellbeing_leave
-        WHERE volunteer_id IN (${placeholders(ids.length)}) AND to_date >= ? AND from_date <= ?`,
-      [...ids, w.firstWeek, addWeeks(w.currentWeek, 1)],
+        WHERE ${within('volunteer_id', scope)} AND to_date >= ? AND from_date <= ?`,
+      [...scopeParams(scope), w.firstWeek, addWeeks(w.currentWeek, 1)],
     );
     return groupBy(
       rows,
@@ -191,20 +210,21 @@ export class WeeklyAggregatesRepository {
   }
 
   /** Duties and attended meetings touching the last 14 days: the recovery rules' raw intervals (a few dozen). */
-  private async recentActivities(ids: string[], w: Window): Promise<Map<string, ActivityInterval[]>> {
+  private async recentActivities(scope: Scope, w: Window): Promise<Map<string, ActivityInterval[]>> {
     const since = dbTime(new Date(w.now.getTime() - RECENT_DAYS * DAY_MS));
+    // Bounds the index range: a duty is one shift, never longer than a couple of days.
+    const dutiesFrom = dbTime(new Date(w.now.getTime() - (RECENT_DAYS + 2) * DAY_MS));
     const now = dbTime(w.now);
-    const list = placeholders(ids.length);
     const rows: Row[] = await this.dataSource.query(
       `SELECT d.volunteer_id AS v, d.starts_at AS s, d.ends_at AS e FROM wellbeing_duties d
-        WHERE d.volunteer_id IN (${list}) AND d.ends_at >= ? AND d.starts_at < ?
+        WHERE ${within('d.volunteer_id', scope)} AND d.starts_at >= ? AND d.ends_at >= ? AND d.starts_at < ?
        UNION ALL
        SELECT en.user_id AS v, m.starts_at AS s, m.ends_at AS e
          FROM enrolment_enrolments en
          JOIN enrolment_attendance a ON a.enrolment_id = en.id
          JOIN enrolment_meetings m ON m.id = a.meeting_id
-        WHERE en.user_id IN (${list}) AND a.status IN ('present', 'late') AND m.ends_at >= ? AND m.starts_at < ?`,
-      [...ids, since, now, ...ids, since, now],
+        WHERE ${within('en.user_id', scope)} AND a.status IN ('present', 'late') AND m.ends_at >= ? AND m.starts_at < ?`,
+      [...scopeParams(scope), dutiesFrom, since, now, ...scopeParams(scope), since, now],
     );
     const grouped = groupBy(
       rows,
@@ -218,19 +238,19 @@ export class WeeklyAggregatesRepository {
     return grouped;
   }
 
-  private async activeRoles(ids: string[]): Promise<Map<string, number>> {
+  private async activeRoles(scope: Scope): Promise<Map<string, number>> {
     const rows: Row[] = await this.dataSource.query(
-      `SELECT volunteer_id, count FROM wellbeing_active_roles WHERE volunteer_id IN (${placeholders(ids.length)})`,
-      ids,
+      `SELECT volunteer_id, count FROM wellbeing_active_roles WHERE ${within('volunteer_id', scope)}`,
+      scopeParams(scope),
     );
     return new Map(rows.map((r) => [str(r.volunteer_id), num(r.count)]));
   }
 
-  private async caring(ids: string[]): Promise<Map<string, NonNullable<VolunteerInputs['caring']>>> {
+  private async caring(scope: Scope): Promise<Map<string, NonNullable<VolunteerInputs['caring']>>> {
     const rows: Row[] = await this.dataSource.query(
       `SELECT volunteer_id, hours_band, duration_band FROM wellbeing_caring
-        WHERE volunteer_id IN (${placeholders(ids.length)})`,
-      ids,
+        WHERE ${within('volunteer_id', scope)}`,
+      scopeParams(scope),
     );
     return new Map(
       rows.map((r) => [
@@ -247,7 +267,7 @@ export class WeeklyAggregatesRepository {
    * Each confirmed training's current run of unexcused missed meetings: walked in meeting order, `absent` adds
    * one, `present`/`late` ends the run, `excused` and unrecorded meetings neither add nor end it.
    */
-  private async trainingStreaks(ids: string[], w: Window): Promise<Map<string, TrainingStreak[]>> {
+  private async trainingStreaks(scope: Scope, w: Window): Promise<Map<string, TrainingStreak[]>> {
     const rows: Row[] = await this.dataSource.query(
       `SELECT e.user_id AS v, e.session_id AS s, c.title AS title, m.position AS p, a.status AS status
          FROM enrolment_enrolments e
@@ -255,10 +275,10 @@ export class WeeklyAggregatesRepository {
          JOIN enrolment_meetings m ON m.id = a.meeting_id
          JOIN enrolment_sessions s ON s.id = e.session_id
          LEFT JOIN enrolment_courses c ON c.id = s.course_id
-        WHERE e.user_id IN (${placeholders(ids.length)}) AND e.status = 'confirmed'
+        WHERE ${within('e.user_id', scope)} AND e.status = 'confirmed'
           AND s.last_ends_at >= ? AND m.starts_at < ?
         ORDER BY e.user_id, e.session_id, m.position`,
-      [...ids, dbTime(new Date(w.now.getTime() - STREAK_WEEKS * 7 * DAY_MS)), dbTime(w.now)],
+      [...scopeParams(scope), dbTime(new Date(w.now.getTime() - STREAK_WEEKS * 7 * DAY_MS)), dbTime(w.now)],
     );
     const streaks = new Map<string, TrainingStreak[]>();
     let current: (TrainingStreak & { volunteerId: string }) | undefined;
