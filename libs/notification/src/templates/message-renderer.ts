@@ -208,10 +208,25 @@ const FORMATS: Record<string, Intl.DateTimeFormatOptions> = {
   },
 };
 
+// Building an Intl.DateTimeFormat loads ICU data and costs far more than formatting with it; a message asks for
+// several, so one is kept per style object (the FORMATS) and language.
+const formatters = new WeakMap<Intl.DateTimeFormatOptions, Map<MessageLocale, Intl.DateTimeFormat>>();
+
+function formatterOf(locale: MessageLocale, style: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let byLocale = formatters.get(style);
+  if (!byLocale) formatters.set(style, (byLocale = new Map()));
+  let formatter = byLocale.get(locale);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { ...style, timeZone: TIME_ZONE });
+    byLocale.set(locale, formatter);
+  }
+  return formatter;
+}
+
 export function formatDate(value: unknown, locale: MessageLocale, style: Intl.DateTimeFormatOptions): string {
   const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
   if (!date || Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(locale, { ...style, timeZone: TIME_ZONE }).format(date);
+  return formatterOf(locale, style).format(date);
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
