@@ -4,11 +4,13 @@ import {
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { CurrentUser, type Page, PageQuery, type Principal } from '@academy/platform';
 import { uuidParam } from '../shared/uuid-param';
@@ -29,6 +31,7 @@ import { parseDutyCsv } from './inputs/duty-csv';
 import { type DutyImportReport, type DutyView, InputsService } from './inputs/inputs.service';
 import { VisibilityService } from './inputs/visibility.service';
 import { InsightsService, type MyWellbeingView, type OrganisationOverview } from './reading/insights.service';
+import { SessionAtRiskDto } from './reading/sessions-at-risk.dto';
 import type { AssessmentView } from './reading/wellbeing-views';
 
 /** The volunteer's own inputs and signals (WELLBEING.md; DESIGN.md "Load signals"). */
@@ -154,6 +157,23 @@ export class WellbeingController {
     description:
       'Ordered by name (no ranking, no score). Volunteers who objected are absent. Every volunteer shown is ' +
       'written to their audit log. `counts` is null for a group under 5.',
+  })
+  @ApiExtraModels(SessionAtRiskDto)
+  @ApiOkResponse({
+    description:
+      'One page of volunteers (`items`, `total`, `page`, `pageSize`), `counts`, and `sessionsAtRisk`.',
+    schema: {
+      type: 'object',
+      properties: {
+        sessionsAtRisk: {
+          type: 'array',
+          description:
+            "Upcoming sessions with the organisation's volunteers that may not go ahead (below their minimum " +
+            'before the go/no-go moment) or where TRAIN-1 fired for a volunteer who did not object. On every page.',
+          items: { $ref: getSchemaPath(SessionAtRiskDto) },
+        },
+      },
+    },
   })
   @ApiForbiddenResponse({ description: 'Not a coordinator of this organisation.' })
   overview(

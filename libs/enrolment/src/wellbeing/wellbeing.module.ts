@@ -19,6 +19,8 @@ import { SharingRepository } from './inputs/sharing.repository';
 import { VisibilityService } from './inputs/visibility.service';
 import { AuditRepository } from './reading/audit.repository';
 import { InsightsService } from './reading/insights.service';
+import { SessionsAtRiskRepository } from './reading/sessions-at-risk.repository';
+import { SessionsAtRiskService } from './reading/sessions-at-risk.service';
 import { WellbeingViews } from './reading/wellbeing-views';
 import { InstrumentRegistry } from './self-check/instruments';
 import { WellbeingErasureConsumer } from './retention/erasure.consumer';
@@ -61,6 +63,8 @@ import {
     InputsService,
     VisibilityService,
     InsightsService,
+    SessionsAtRiskRepository,
+    SessionsAtRiskService,
     RetentionService,
     CourseThemesConsumer,
     WellbeingErasureConsumer,

@@ -11,6 +11,8 @@ import { addWeeks, type Assessment, type Level, type RuleResult, weekStartOf } f
 import { WellbeingAccess } from '../shared/wellbeing-access';
 import type { AssessmentRow } from '../wellbeing.entities';
 import { AuditRepository } from './audit.repository';
+import type { SessionAtRiskDto } from './sessions-at-risk.dto';
+import { SessionsAtRiskService } from './sessions-at-risk.service';
 import { type AssessmentView, fired, type SignalView, WellbeingViews } from './wellbeing-views';
 
 /** Aggregate counts are never shown for a group smaller than this (WELLBEING.md: who sees what). */
@@ -50,6 +52,8 @@ export interface OrganisationOverview extends Page<OverviewVolunteer> {
   organisationId: string;
   /** Counts per level over everyone shown; null for a group under 5. */
   counts: Record<Level, number> | null;
+  /** Upcoming sessions of the organisation's volunteers that may not go ahead or where TRAIN-1 fired. */
+  sessionsAtRisk: SessionAtRiskDto[];
 }
 
 const parse = (row: AssessmentRow): Assessment => ({
@@ -77,6 +81,7 @@ export class InsightsService {
     private readonly flags: FlagsRepository,
     private readonly audit: AuditRepository,
     private readonly access: WellbeingAccess,
+    private readonly sessionsAtRisk: SessionsAtRiskService,
   ) {}
 
   /** The volunteer's latest assessment (evaluated now when there is none yet). */
@@ -184,14 +189,17 @@ export class InsightsService {
     );
     const ids = items.map((v) => v.id);
     const fromWeek = addWeeks(weekStartOf(now), -(TREND_WEEKS - 1));
-    const [rows, trends, selfChecks, flags] = await Promise.all([
+    const [rows, trends, selfChecks, flags, sessionsAtRisk] = await Promise.all([
       this.assessments.findMany(ids),
       this.assessments.overallTrend(ids, fromWeek),
       this.inputs.latestSharedSelfChecks(ids),
       this.flagsOf(ids, organisationId),
+      this.sessionsAtRisk.forOrganisation(organisationId, now),
     ]);
     const byId = new Map(rows.map((row) => [row.volunteerId, row]));
-    await this.audit.record(principal, organisationId, ids, 'overview', now);
+    // A volunteer named under a session at risk had their TRAIN-1 seen, even when not on this page.
+    const named = sessionsAtRisk.flatMap((s) => s.interrupted.map((v) => v.volunteerId));
+    await this.audit.record(principal, organisationId, [...ids, ...named], 'overview', now);
     const volunteers = items.map((volunteer): OverviewVolunteer => {
       const row = byId.get(volunteer.id);
       const assessment = row ? parse(row) : null;
@@ -227,7 +235,7 @@ export class InsightsService {
       };
     });
     const counts = total >= MIN_GROUP_FOR_COUNTS ? await this.sharing.levelCounts(organisationId) : null;
-    return { organisationId, items: volunteers, total, page, pageSize, counts };
+    return { organisationId, items: volunteers, total, page, pageSize, counts, sessionsAtRisk };
   }
 
   private async flagsOf(ids: string[], organisationId: string) {
