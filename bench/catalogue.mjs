@@ -6,6 +6,7 @@
 //   node bench/catalogue.mjs [--rounds 3] [--duration 10] [--connections 50] [--explain] [--json]
 //   node bench/catalogue.mjs --seed-only      # just the seeded database, kept until the next run
 //   node bench/catalogue.mjs --mix repeated   # one mix only (repeated or varied), to iterate faster
+//   node bench/catalogue.mjs --dist <dir>     # measure a private build (see bench/README.md); no rebuild
 //
 // Steps: build dist/ if stale; create a throwaway MariaDB database; start the service once so its migrations
 // create the schema; bulk-insert the courses, sessions and meetings (the demo academy's texts, venues and
@@ -27,7 +28,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BenchError, fmt, freePort, HOST, log, median, stop, waitForReady } from './support.mjs';
@@ -41,6 +42,8 @@ const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/14';
 const LISTING = '/api/catalogue/courses';
 // USER_HZ, the unit of CPU times in /proc: 100 on every Linux this runs on (getconf CLK_TCK).
 const CLOCK_TICKS = 100;
+// The build measured: dist/, or --dist <dir>.
+let distDir = join(root, 'dist');
 
 if (process.argv[2] === '--bare') {
   await runBareServer();
@@ -78,6 +81,8 @@ async function main() {
       'seed-only': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       mix: { type: 'string', default: 'both' },
+      // A build made elsewhere (others rebuild the shared dist/ while this runs); implies no rebuild.
+      dist: { type: 'string' },
     },
   });
   if (!['both', 'repeated', 'varied'].includes(values.mix)) {
@@ -127,12 +132,15 @@ async function main() {
   watchdog.unref();
 
   try {
-    log('Building dist/ if it is missing or older than the sources…');
+    distDir = resolve(root, values.dist ?? 'dist');
+    if (values.dist) log(`Measuring the build in ${distDir} (--dist): no rebuild.`);
+    else log('Building dist/ if it is missing or older than the sources…');
     try {
-      execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-needed'], {
-        cwd: root,
-        stdio: ['ignore', 'inherit', 'inherit'],
-      });
+      if (!values.dist)
+        execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-needed'], {
+          cwd: root,
+          stdio: ['ignore', 'inherit', 'inherit'],
+        });
     } catch {
       throw new BenchError('the build failed (see above); nothing measured.');
     }
@@ -164,7 +172,7 @@ async function main() {
       const port = await freePort();
       // Its warnings (slow queries under load) go to a file, not over the figures.
       const logFile = openSync(serviceLog, 'a');
-      const child = spawn(process.execPath, [join(root, 'dist/apps/course-catalogue/src/main.js')], {
+      const child = spawn(process.execPath, [join(distDir, 'apps/course-catalogue/src/main.js')], {
         cwd: root,
         env: { ...serviceEnv, PORT: String(port) },
         stdio: ['ignore', logFile, logFile],
@@ -453,7 +461,7 @@ function dbTime(date) {
  * on average over the coming year; most published, some drafts, archived courses and cancelled sessions.
  */
 async function seed(db, courseCount, sessionCount) {
-  const dist = (path) => require(join(root, 'dist/libs/catalogue/src', path));
+  const dist = (path) => require(join(distDir, 'libs/catalogue/src', path));
   const { DEMO_COURSES } = dist('demo/demo-courses.js');
   const { DEMO_PROVIDERS } = dist('demo/demo-providers.js');
   const { DEMO_VENUES } = dist('demo/demo-venues.js');
@@ -663,7 +671,7 @@ async function insert(db, table, columns, rows, batch = 1000) {
  * what the service runs.
  */
 async function explain(db, seeded, paths) {
-  const dist = (path) => require(join(root, 'dist/libs/catalogue/src', path));
+  const dist = (path) => require(join(distDir, 'libs/catalogue/src', path));
   const { CatalogueSearchRepository } = dist('search/catalogue-search.repository.js');
   const { startOfLocalDay, endOfLocalDay } = dist('shared/local-day.js');
   const { textKey } = dist('shared/text-key.js');
