@@ -17,6 +17,7 @@ import { shortDateTime } from '../../pages/page-time';
 import { uuidParam } from '../../shared/uuid-param';
 import { type FlagView, FlagsService } from '../flags/flags.service';
 import { InsightsService } from '../reading/insights.service';
+import { sessionsAtRiskView } from '../reading/sessions-at-risk.view';
 import { trendChartSvg } from './trend-chart';
 import {
   dayWords,
@@ -116,6 +117,7 @@ export class CoordinatorPageController {
               n: overview.counts![level],
             }))
           : undefined,
+        sessionsAtRisk: sessionsAtRiskView(overview.sessionsAtRisk, locale, t),
         volunteers: overview.items.map((v) => {
           const trendWords = v.trend.map((p) => levelWords(p.level, t)).join(', ');
           const description = t(`${P}.overview.trend-description`, {
