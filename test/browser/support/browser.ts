@@ -32,6 +32,9 @@ export const PHONE: BrowserContextOptions = {
   hasTouch: true,
 };
 
+/** Per test in a browser suite: several page loads with Chromium, axe and the app on the same cores. */
+const BROWSER_TEST_TIMEOUT_MS = 180_000;
+
 export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
 
 export function chromiumInstalled(): boolean {
@@ -44,7 +47,11 @@ export function chromiumInstalled(): boolean {
  */
 export function describeInBrowser(name: string, suite: () => void): void {
   if (chromiumInstalled()) {
-    describe(name, suite);
+    describe(name, () => {
+      // A browser step waits for a real page render; on two busy cores a whole scenario can pass a minute.
+      jest.setTimeout(BROWSER_TEST_TIMEOUT_MS);
+      suite();
+    });
     return;
   }
   const why = `Chromium is not installed at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
