@@ -49,6 +49,13 @@ const { values } = parseArgs({
   options: {
     volunteers: { type: 'string', default: '100000' },
     'batch-size': { type: 'string', default: '' },
+    // The recompute child's V8 heap limit (--max-old-space-size), as a nightly job might run with.
+    'heap-mb': { type: 'string', default: '' },
+    // Measure on a database seeded (and kept) by an earlier run: skips schema and seed; `now` is the seed's.
+    reuse: { type: 'string' },
+    // Skip the unmeasured first run of the reference (at 100,000 volunteers it takes minutes and the rows do not
+    // fit the buffer pool anyway).
+    'no-warm-up': { type: 'boolean', default: false },
     'keep-database': { type: 'boolean', default: false },
     // Another build of the repository (`tsc --outDir X` + `tsc-alias --outDir X`), e.g. a private one while others
     // rebuild dist/; implies --no-build.
@@ -135,11 +142,11 @@ async function main() {
   const volunteers = Number(values.volunteers);
   if (!Number.isInteger(volunteers) || volunteers < 100) throw new BenchError('--volunteers must be ≥ 100');
   const mysql = require('mysql2/promise');
-  const database = `bench_wellbeing_${randomBytes(4).toString('hex')}`;
+  const database = values.reuse ?? `bench_wellbeing_${randomBytes(4).toString('hex')}`;
   let created = false;
   const cleanup = async () => {
     if (!created) return;
-    if (values['keep-database']) {
+    if (values['keep-database'] || values.reuse) {
       log(`Kept the database ${database} (--keep-database).`);
       return;
     }
@@ -165,35 +172,54 @@ async function main() {
     const server = await mysql.createConnection(MARIADB_URL).catch((error) => {
       throw new BenchError(`cannot reach MariaDB at ${MARIADB_URL}: ${error.message}`);
     });
-    for (const [name] of (await server.query(`SHOW DATABASES LIKE 'bench\\_wellbeing\\_%'`))[0].map(
-      Object.values,
-    )) {
-      await server.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    if (!values.reuse) {
+      for (const [name] of (await server.query(`SHOW DATABASES LIKE 'bench\\_wellbeing\\_%'`))[0].map(
+        Object.values,
+      )) {
+        await server.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      }
+      await server.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     }
-    await server.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     created = true;
     await server.end();
     const databaseUrl = `${MARIADB_URL.replace(/\/$/, '')}/${database}`;
 
-    await createSchema(databaseUrl);
-    // Whole seconds: every stored time and the boundaries compare exactly.
-    const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+    if (!values.reuse) await createSchema(databaseUrl);
     const db = await mysql.createConnection({ uri: databaseUrl, timezone: 'Z', dateStrings: true });
+    // Whole seconds: every stored time and the boundaries compare exactly. A reused database keeps its seed's.
+    const now = values.reuse
+      ? new Date(
+          `${(await db.query('SELECT MAX(snapshot_at) AS t FROM enrolment_people'))[0][0].t.replace(' ', 'T')}Z`,
+        )
+      : new Date(Math.floor(Date.now() / 1000) * 1000);
     const seedStarted = Date.now();
-    const counts = await seed(db, volunteers, now);
-    log(
-      `Seeded ${fmt(counts.people)} volunteers, ${fmt(counts.attendance)} attendance rows, ${fmt(counts.duties)} duties ` +
-        `(${fmt(counts.attendance + counts.duties)} together), ${fmt(counts.enrolments)} enrolments, ` +
-        `${fmt(counts.checkIns)} check-ins in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s (not measured).`,
-    );
+    const counts = values.reuse ? await countRows(db) : await seed(db, volunteers, now);
+    if (values.reuse) {
+      // A run measures a fresh recompute: nothing of an earlier one may count as "previous".
+      for (const table of [
+        'wellbeing_assessments',
+        'wellbeing_signal_history',
+        'wellbeing_flags',
+        'wellbeing_flag_notes',
+      ]) {
+        await db.query(`DELETE FROM ${table}`);
+      }
+      await db.query('DELETE FROM enrolment_outbox');
+    }
+    if (!values.reuse)
+      log(
+        `Seeded ${fmt(counts.people)} volunteers, ${fmt(counts.attendance)} attendance rows, ${fmt(counts.duties)} duties ` +
+          `(${fmt(counts.attendance + counts.duties)} together), ${fmt(counts.enrolments)} enrolments, ` +
+          `${fmt(counts.checkIns)} check-ins in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s (not measured).`,
+      );
     await db.query(
       'ANALYZE TABLE wellbeing_duties, enrolment_attendance, enrolment_enrolments, enrolment_meetings',
     );
 
     const boundaries = weekBoundaries(now);
     log('1. The SQL reference: one set-based statement over the same rows…');
-    // Each once unmeasured so both sides start from the same warm buffer pool, then measured.
-    await referenceAggregate(db, boundaries, now, 'window');
+    // Once unmeasured so both sides start from the same warm buffer pool, then measured.
+    if (!values['no-warm-up']) await referenceAggregate(db, boundaries, now, 'window');
     const sqlStarted = performance.now();
     const reference = await referenceAggregate(db, boundaries, now, 'window');
     const sqlMs = performance.now() - sqlStarted;
@@ -209,7 +235,8 @@ async function main() {
     const child = await runChild(databaseUrl, now);
     log(
       `   ${fmt(child.report.volunteers)} volunteers in ${child.report.batches} batches, ` +
-        `${fmt(child.report.flagsRaised)} flags raised, in ${fmt(child.ms)} ms; peak RSS ${fmt(child.peakRssKb / 1024)} MB.`,
+        `${fmt(child.report.flagsRaised)} flags raised, in ${fmt(child.ms)} ms; peak RSS ${fmt(child.peakRssKb / 1024)} MB ` +
+        `(${fmt(child.rssBeforeKb / 1024)} MB after start-up).`,
     );
 
     if (process.env.BENCH_PROFILE)
@@ -236,6 +263,8 @@ async function main() {
       recomputeMs: Math.round(child.ms),
       ratio: Number(ratio.toFixed(2)),
       peakRssMb: Number(rssMb.toFixed(0)),
+      startupRssMb: Number((child.rssBeforeKb / 1024).toFixed(0)),
+      heapMb: values['heap-mb'] || null,
       batches: child.report.batches,
       flagsRaised: child.report.flagsRaised,
       check,
@@ -363,6 +392,10 @@ async function seed(db, volunteers, now) {
          FROM seq_1_to_${volunteers} WHERE seq % 5 = 0 OR seq % 7 = 1`,
     );
   }
+  return countRows(db);
+}
+
+async function countRows(db) {
   const count = async (table) => Number((await db.query(`SELECT COUNT(*) AS n FROM ${table}`))[0][0].n);
   return {
     people: await count('enrolment_people'),
@@ -466,6 +499,7 @@ async function referenceAggregate(db, boundaries, now, scope) {
 
 async function runChild(databaseUrl, now) {
   const args = [
+    ...(values['heap-mb'] ? [`--max-old-space-size=${Number(values['heap-mb'])}`] : []),
     fileURLToPath(import.meta.url),
     '--child',
     databaseUrl,

@@ -222,6 +222,52 @@ describe('load-signal pages (all-in-one)', () => {
     expect((await pages.get(`/coordinator/volunteers?organisationId=${org}`, otherJar)).statusCode).toBe(403);
   });
 
+  it('shows each role its own menu link, and names a wrong leave period without storing it', async () => {
+    const org = await organisation();
+    const coordinator = await member(org, 'coordinator', `Coördinator ${randomUUID().slice(0, 6)}`);
+    const wiebe = await member(org, 'volunteer', `Wiebe ${randomUUID().slice(0, 6)}`);
+    const [coordinatorJar, wiebeJar] = [await pages.logIn(coordinator), await pages.logIn(wiebe)];
+
+    const volunteerHome = (await pages.get('/', wiebeJar)).body;
+    expect(volunteerHome).toContain('href="/my/wellbeing"');
+    expect(volunteerHome).not.toContain('href="/coordinator/volunteers"');
+    const coordinatorHome = (await pages.get('/', coordinatorJar)).body;
+    expect(coordinatorHome).toContain('href="/coordinator/volunteers"');
+    expect(coordinatorHome).not.toContain('href="/my/wellbeing"');
+    // With one organisation the menu link goes straight to its volunteers.
+    const overview = await pages.get('/coordinator/volunteers', coordinatorJar);
+    expect(overview.statusCode).toBe(200);
+    expect(overview.body).toContain('Inzet en herstel van uw vrijwilligers');
+
+    const backwards = await pages.submit(
+      '/my/wellbeing',
+      '/my/wellbeing/leave',
+      { from: '2026-08-10', to: '2026-08-01' },
+      wiebeJar,
+    );
+    expect(backwards.statusCode).toBe(422);
+    expect(backwards.body).toContain('href="#field-to"');
+    expect(backwards.body).toContain('De einddatum ligt voor de begindatum.');
+    expect(backwards.body).toContain('value="2026-08-10"');
+    const nonsense = await pages.submit(
+      '/my/wellbeing',
+      '/my/wellbeing/leave',
+      { from: '31-02-2026', to: '' },
+      wiebeJar,
+    );
+    expect(nonsense.statusCode).toBe(422);
+    expect(await rows('wellbeing_leave', wiebe.userId)).toBe(0);
+
+    const away = await pages.submit(
+      '/my/wellbeing',
+      '/my/wellbeing/leave',
+      { from: '2026-08-01', to: '2026-08-14' },
+      wiebeJar,
+    );
+    expect(away.statusCode).toBe(303);
+    expect(await rows('wellbeing_leave', wiebe.userId)).toBe(1);
+  });
+
   it('a coordinator acknowledges a flag with a note and resolves it; the timeline shows both', async () => {
     const org = await organisation();
     const coordinator = await member(org, 'coordinator', `Coördinator ${randomUUID().slice(0, 6)}`);
