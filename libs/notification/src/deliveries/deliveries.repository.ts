@@ -4,7 +4,16 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, type EntityManager, In, LessThanOrEqual, type Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { type DeliveryStatus, NOTIFICATION } from '../notification.constants';
+import { Preference } from '../preferences/preference.entity';
+import { Recipient } from '../recipients/recipient.entity';
 import { Delivery } from './delivery.entity';
+
+/** A claimed row with what writing it needs: its recipient and their message preferences (either may be absent). */
+export interface DeliveryToSend {
+  delivery: Delivery;
+  recipient: Recipient | null;
+  preference: Preference | null;
+}
 
 /** What a job carries: the row and the attempt it was handed over for (a stale job finds it changed). */
 export interface DeliveryTicket {
@@ -39,6 +48,23 @@ export class DeliveriesRepository {
 
   findById(id: string, manager?: EntityManager): Promise<Delivery | null> {
     return this.repo(manager).findOneBy({ id });
+  }
+
+  /**
+   * The row, its recipient and their preferences in one round trip: the worker needs all three for every
+   * message, and on a busy host each query's socket write and wake-up cost more than the rendering.
+   */
+  async forSending(id: string): Promise<DeliveryToSend | null> {
+    const row: (Delivery & { recipient?: Recipient | null; preference?: Preference | null }) | null =
+      await this.repository
+        .createQueryBuilder('d')
+        .leftJoinAndMapOne('d.recipient', Recipient, 'r', 'r.id = d.recipientId')
+        .leftJoinAndMapOne('d.preference', Preference, 'p', 'p.userId = d.recipientId')
+        .where('d.id = :id', { id })
+        .getOne();
+    if (!row) return null;
+    const { recipient = null, preference = null, ...delivery } = row;
+    return { delivery: Object.assign(new Delivery(), delivery), recipient, preference };
   }
 
   findByDedupKey(dedupKey: string, manager?: EntityManager): Promise<Delivery | null> {

@@ -214,7 +214,7 @@ const formatters = new WeakMap<Intl.DateTimeFormatOptions, Map<MessageLocale, In
 
 function formatterOf(locale: MessageLocale, style: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   let byLocale = formatters.get(style);
-  if (!byLocale) formatters.set(style, (byLocale = new Map()));
+  if (!byLocale) formatters.set(style, (byLocale = new Map<MessageLocale, Intl.DateTimeFormat>()));
   let formatter = byLocale.get(locale);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat(locale, { ...style, timeZone: TIME_ZONE });
