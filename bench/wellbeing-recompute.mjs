@@ -3,6 +3,7 @@
 // attendance and duty rows, timed against a single set-based SQL aggregate over the same rows in the same run.
 //
 //   node bench/wellbeing-recompute.mjs [--volunteers 100000] [--batch-size 1000] [--keep-database] [--no-build] [--json]
+//                                      [--dist <dir>] [--reuse <database>] [--no-warm-up] [--heap-mb <n>]
 //
 // Steps: build dist/ if stale; create a throwaway MariaDB database and its enrolment schema (the context's own
 // migrations, from dist/); seed it with INSERT … SELECT from MariaDB's sequence tables (seq_1_to_N) — people,
