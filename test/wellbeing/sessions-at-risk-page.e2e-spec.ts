@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { PageRenderer } from '@academy/web';
+import { AttendanceRecord } from '../../libs/enrolment/src/attendance/attendance.entity';
+import { Enrolment } from '../../libs/enrolment/src/enrolments/enrolment.entity';
+import {
+  EnrolmentSession,
+  ReplicaCourse,
+  SessionMeeting,
+} from '../../libs/enrolment/src/sessions/session.entity';
+import { bearer } from '../support/apps';
+import { bootAcademy, type BootedAcademy, decodeEntities, PageClient } from '../web/support/academy-app';
+
+const ADMIN = { email: 'beheer@academie.test', password: 'koffie in it doarpshûs om tsien oere' };
+const PASSWORD = 'in it doarpshûs is altyd kofje';
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+describe("sessions at risk on the coordinator's volunteers page (all-in-one)", () => {
+  let academy: BootedAcademy;
+  let app: NestFastifyApplication;
+  let pages: PageClient;
+  let adminToken: string;
+
+  beforeAll(async () => {
+    academy = await bootAcademy({ ACADEMY_ADMIN_EMAIL: ADMIN.email, ACADEMY_ADMIN_PASSWORD: ADMIN.password });
+    app = academy.app;
+    pages = new PageClient(app);
+    adminToken = await token(ADMIN.email, ADMIN.password);
+  });
+
+  afterAll(async () => {
+    expect(app.get(PageRenderer).messages.missingKeys()).toEqual([]);
+    await academy.close();
+  });
+
+  async function token(email: string, password: string): Promise<string> {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${email}: ${res.statusCode} ${res.body}`);
+    return res.json<{ accessToken: string }>().accessToken;
+  }
+
+  async function member(organisationId: string, role: 'volunteer' | 'coordinator', name: string) {
+    const email = `${role}-${randomUUID().slice(0, 8)}@academie.test`;
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: bearer(adminToken),
+      payload: { email, password: PASSWORD, displayName: name, memberships: [{ organisationId, role }] },
+    });
+    expect(res.statusCode).toBe(201);
+    return { email, password: PASSWORD, userId: res.json<{ id: string }>().id, name };
+  }
+
+  /** A session in the enrolment context's replica (as the catalogue would announce it), with a place for `userId`. */
+  async function sessionWith(
+    userId: string,
+    options: {
+      title: string;
+      minimum: number;
+      confirmed: number;
+      goNoGoDays: number | null;
+      firstDays: number;
+    },
+    attendance: Array<'present' | 'absent'> = [],
+  ): Promise<void> {
+    const now = Date.now();
+    const id = randomUUID();
+    const courseId = randomUUID();
+    const enrolmentId = randomUUID();
+    const starts = [0, 7, 14, 21].map((d) => new Date(now + (options.firstDays + d) * DAY));
+    await academy.dataSource('enrolment').transaction(async (manager) => {
+      await manager.getRepository(ReplicaCourse).insert({
+        id: courseId,
+        title: options.title,
+        kind: 'training',
+        language: 'nl',
+        attendanceThreshold: 75,
+        version: 1,
+      });
+      await manager.getRepository(EnrolmentSession).insert({
+        id,
+        courseId,
+        capacity: 20,
+        minimumParticipants: options.minimum,
+        goNoGoAt: options.goNoGoDays === null ? null : new Date(now + options.goNoGoDays * DAY),
+        enrolmentOpensAt: null,
+        enrolmentClosesAt: null,
+        cancellationDeadlineHours: 48,
+        waitlistMode: 'auto',
+        offerHours: 24,
+        catalogueStatus: 'scheduled',
+        cancelReason: null,
+        firstStartsAt: starts[0],
+        lastEndsAt: new Date(starts[3].getTime() + 2 * HOUR),
+        version: 1,
+        goDecision: null,
+        goDecidedAt: null,
+        confirmed: options.confirmed,
+        offered: 0,
+        waitlisted: 0,
+        seatsVersion: 1,
+        updatedAt: new Date(now),
+      });
+      await manager.getRepository(Enrolment).insert({
+        id: enrolmentId,
+        sessionId: id,
+        userId,
+        status: 'confirmed',
+        activeKey: `${id}:${userId}`,
+        waitlistPosition: null,
+        offerExpiresAt: null,
+        late: false,
+        cancelReason: null,
+        enrolledBy: userId,
+        createdAt: new Date(now - 30 * DAY),
+        confirmedAt: new Date(now - 30 * DAY),
+        cancelledAt: null,
+        completedAt: null,
+        updatedAt: new Date(now),
+      });
+      for (const [position, startsAt] of starts.entries()) {
+        const meetingId = randomUUID();
+        await manager.getRepository(SessionMeeting).insert({
+          id: meetingId,
+          sessionId: id,
+          position,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 2 * HOUR),
+          location: '{}',
+        });
+        const status = attendance[position];
+        if (status) {
+          await manager.getRepository(AttendanceRecord).insert({
+            enrolmentId,
+            meetingId,
+            sessionId: id,
+            status,
+            recordedBy: null,
+            recordedAt: startsAt,
+          });
+        }
+      }
+    });
+  }
+
+  it('shows a training below its minimum and an interrupted one, in Dutch and English', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/organisations',
+      headers: bearer(adminToken),
+      payload: { name: `Doarpshûs ${randomUUID().slice(0, 8)}` },
+    });
+    expect(res.statusCode).toBe(201);
+    const org = res.json<{ id: string }>().id;
+    const coordinator = await member(org, 'coordinator', 'Coördinator Sjoukje');
+    const anna = await member(org, 'volunteer', `Anna ${randomUUID().slice(0, 6)}`);
+    const jar = await pages.logIn(coordinator);
+    const url = `/coordinator/volunteers?organisationId=${org}`;
+
+    // Before any session: the section says so.
+    for (let i = 0; i < 200; i++) {
+      const body = decodeEntities((await pages.get(url, jar)).body);
+      if (body.includes(anna.name)) {
+        expect(body).toContain('Trainingen die aandacht vragen');
+        expect(body).toContain('Er zijn nu geen trainingen die aandacht vragen.');
+        break;
+      }
+      if (i === 199) throw new Error(`${anna.name} never appeared on the overview`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+
+    await sessionWith(anna.userId, {
+      title: 'Eerste hulp bij ongelukken',
+      minimum: 6,
+      confirmed: 3,
+      goNoGoDays: 5,
+      firstDays: 12,
+    });
+    await sessionWith(
+      anna.userId,
+      { title: 'Omgaan met verlies', minimum: 2, confirmed: 9, goNoGoDays: null, firstDays: -10 },
+      ['absent', 'absent'],
+    );
+
+    const shown = await pages.get(url, jar);
+    expect(shown.statusCode).toBe(200);
+    const nl = decodeEntities(shown.body);
+    expect(nl).toContain('Eerste hulp bij ongelukken');
+    expect(nl).toContain('3 van de minimaal 6 deelnemers zijn aangemeld');
+    expect(nl).toContain('Omgaan met verlies');
+    expect(nl).toContain(`${anna.name} miste de laatste 2 bijeenkomsten zonder afmelding.`);
+    expect(nl).not.toContain('Er zijn nu geen trainingen die aandacht vragen.');
+
+    const en = decodeEntities((await pages.get(`${url}&lang=en`, jar)).body);
+    expect(en).toContain('Trainings that need attention');
+    expect(en).toContain('3 of the minimum of 6 participants have enrolled');
+    expect(en).toContain(`${anna.name} missed the last 2 meetings without sending apologies.`);
+  });
+});
