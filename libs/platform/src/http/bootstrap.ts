@@ -1,12 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
-import fastifyHelmet from '@fastify/helmet';
+import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
 import { createValidationPipe } from '../errors/validation';
@@ -41,7 +41,7 @@ export async function createApplication(
   app.useLogger(app.get(Logger));
   app.flushLogs();
 
-  await app.register(fastifyHelmet, {
+  const securityHeaders = await helmetHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -56,6 +56,13 @@ export async function createApplication(
     },
     hsts: isLocal(config.publicUrl) ? false : { maxAge: 15552000, includeSubDomains: true },
   });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (_request, reply, done) => {
+      reply.headers(securityHeaders);
+      done();
+    });
   await app.register(fastifyCookie, { secret: config.jwtSecret });
   await app.register(fastifyCsrf, {
     cookieKey: 'academy_csrf',
@@ -100,6 +107,35 @@ export async function createApplication(
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
+}
+
+/**
+ * The headers @fastify/helmet sends with these options, worked out once. Registered on the app, the plugin
+ * builds a new helmet middleware (parsing every CSP directive) on every request; with fixed options (no
+ * nonces, no per-route settings, nothing calls `reply.helmet()`) the answer is the same every time, so one
+ * request to a throwaway instance with the plugin tells us what to send.
+ */
+export async function helmetHeaders(options: FastifyHelmetOptions): Promise<Record<string, string>> {
+  const probe = Fastify({ logger: false });
+  try {
+    await probe.register(fastifyHelmet, options);
+    let headers: Record<string, string> = {};
+    // Runs after helmet's hooks; the raw response holds only what helmet set by then.
+    probe.addHook('onRequest', async (_request, reply) => {
+      headers = Object.fromEntries(
+        Object.entries(reply.raw.getHeaders()).map(([name, value]) => [
+          name,
+          Array.isArray(value) ? value.join(', ') : String(value),
+        ]),
+      );
+    });
+    probe.get('/', async () => '');
+    await probe.inject({ method: 'GET', url: '/' });
+    if (!headers['content-security-policy']) throw new Error('helmet set no Content-Security-Policy');
+    return headers;
+  } finally {
+    await probe.close();
+  }
 }
 
 export function isLocal(publicUrl: string): boolean {
