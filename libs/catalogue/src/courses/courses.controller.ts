@@ -52,7 +52,7 @@ export class CoursesController {
   // The same listing asked again within the search cache's horizon is sent as serialised then.
   @UseInterceptors(ListingAnswerInterceptor)
   list(@Query() query: CourseSearchQuery): Promise<CourseListPage> {
-    return this.search.search(query);
+    return this.search.searchChecked(query);
   }
 
   @Get('manageable')

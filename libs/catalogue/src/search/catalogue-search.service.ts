@@ -35,7 +35,19 @@ export class CatalogueSearchService {
   ) {}
 
   async search(input: CourseSearchQuery): Promise<Page<CourseListItem>> {
-    const query = await validateInput(CourseSearchQuery, input);
+    return this.searchValid(await validateInput(CourseSearchQuery, input));
+  }
+
+  /**
+   * For the JSON API, whose global ValidationPipe (same rules: unknown fields refused) already turned the query
+   * into a checked CourseSearchQuery: checking it again cost a second class-validator run per listing. Anything
+   * else (a plain object, a page's form) is still checked here.
+   */
+  async searchChecked(query: CourseSearchQuery): Promise<Page<CourseListItem>> {
+    return query instanceof CourseSearchQuery ? this.searchValid(query) : this.search(query);
+  }
+
+  private async searchValid(query: CourseSearchQuery): Promise<Page<CourseListItem>> {
     const key = JSON.stringify(
       (
         [
