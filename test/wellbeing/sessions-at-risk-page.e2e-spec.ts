@@ -197,4 +197,25 @@ describe("sessions at risk on the coordinator's volunteers page (all-in-one)", (
     expect(en).toContain('3 of the minimum of 6 participants have enrolled');
     expect(en).toContain(`${anna.name} missed the last 2 meetings without sending apologies.`);
   });
+  it('documents sessionsAtRisk on the overview in OpenAPI', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/docs-json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json<{
+      paths: Record<string, { get?: { responses: Record<string, unknown> } }>;
+      components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+    }>();
+    const ok = doc.paths['/api/wellbeing/organisations/{id}/overview']?.get?.responses['200'];
+    expect(JSON.stringify(ok)).toContain('#/components/schemas/SessionAtRiskDto');
+    expect(Object.keys(doc.components.schemas.SessionAtRiskDto.properties)).toEqual(
+      expect.arrayContaining([
+        'sessionId',
+        'courseTitle',
+        'belowMinimum',
+        'interrupted',
+        'enrolledVolunteers',
+      ]),
+    );
+    expect(doc.components.schemas.BelowMinimumDto).toBeDefined();
+    expect(doc.components.schemas.InterruptedVolunteerDto).toBeDefined();
+  });
 });
