@@ -18,7 +18,7 @@ import { uuidParam } from '../../shared/uuid-param';
 import { type FlagView, FlagsService } from '../flags/flags.service';
 import { InsightsService } from '../reading/insights.service';
 import { sessionsAtRiskView } from '../reading/sessions-at-risk.view';
-import { trendChartSvg } from './trend-chart';
+import { trendChart } from './trend-chart';
 import {
   dayWords,
   levelWords,
@@ -28,7 +28,8 @@ import {
   translator,
 } from './wellbeing-page-support';
 
-const P = 'enrolment.wellbeing-pages';
+/** The prefix of this page's message keys (a template literal: it is not a key itself). */
+const P = `enrolment.wellbeing-pages`;
 const PAGE_SIZE = 50;
 const NOTE_MAX = 2000;
 
@@ -133,7 +134,7 @@ export class CoordinatorPageController {
             levelWords: levelWords(v.level, t),
             evaluatedAt: v.evaluatedAt ? shortDateTime(v.evaluatedAt, locale) : undefined,
             signals: v.signals.map((s) => signalView(s, t)),
-            trendSvg: trendChartSvg(v.trend, description, v.volunteerId),
+            trend: trendChart(v.trend, description, v.volunteerId),
             selfCheck: v.selfCheck
               ? t(`${P}.overview.self-check`, {
                   band: levelWords(v.selfCheck.band, t),

@@ -30,7 +30,8 @@ import {
   translator,
 } from './wellbeing-page-support';
 
-const P = 'enrolment.wellbeing-pages';
+/** The prefix of this page's message keys (a template literal: it is not a key itself). */
+const P = `enrolment.wellbeing-pages`;
 
 /** Outcomes "how am I doing" may be redirected to (`?done=…`). */
 const DONE: Record<string, string> = {
