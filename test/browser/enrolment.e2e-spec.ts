@@ -1,16 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { PageRenderer } from '@academy/web';
 import { CatalogueFixtures, type Person } from '../catalogue-pages/support/catalogue-fixtures';
 import { type AcademyServer, BROWSER_ADMIN, startAcademyServer } from './support/academy-server';
-import { expectNoAxeViolations } from './support/axe';
-import {
-  describeInBrowser,
-  expectNoSidewaysScroll,
-  launchChromium,
-  newContext,
-  PHONE,
-  screenshot,
-} from './support/browser';
+import { describeInBrowser, launchChromium, PHONE } from './support/browser';
+import { loggedInAs, looksRight } from './support/pages';
 
 const MINUTE = 60_000;
 
@@ -74,22 +67,7 @@ describeInBrowser('enrolment and attendance in Chromium (phone)', () => {
     }
   });
 
-  async function phoneLoggedIn(person: Person): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await newContext(browser, server.baseUrl, PHONE);
-    const page = await context.newPage();
-    await page.goto('/login');
-    await page.getByLabel('E-mailadres', { exact: true }).fill(person.email);
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(person.password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    return { context, page };
-  }
-
-  async function looksRight(page: Page, name: string): Promise<void> {
-    await expectNoAxeViolations(page);
-    await expectNoSidewaysScroll(page);
-    await screenshot(page, name);
-  }
+  const phoneLoggedIn = (person: Person) => loggedInAs(browser, server.baseUrl, person, PHONE);
 
   it('lets a volunteer join the waitlist of a full workshop, see the place, and leave it', async () => {
     const { context, page } = await phoneLoggedIn(waiting);

@@ -1,17 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { PageRenderer } from '@academy/web';
 import { CatalogueFixtures, type Person } from '../catalogue-pages/support/catalogue-fixtures';
 import { type AcademyServer, BROWSER_ADMIN, startAcademyServer } from './support/academy-server';
-import { expectNoAxeViolations } from './support/axe';
-import {
-  DESKTOP,
-  describeInBrowser,
-  expectNoSidewaysScroll,
-  launchChromium,
-  newContext,
-  PHONE,
-  screenshot,
-} from './support/browser';
+import { DESKTOP, describeInBrowser, launchChromium, PHONE } from './support/browser';
+import { loggedInAs, looksRight } from './support/pages';
 
 /** The inbox and the message settings on a phone and a desktop, checked with axe (WCAG 2.1 AA). */
 describeInBrowser('notification pages in Chromium', () => {
@@ -59,22 +51,7 @@ describeInBrowser('notification pages in Chromium', () => {
     }
   });
 
-  async function loggedIn(person: Person, device = PHONE): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await newContext(browser, server.baseUrl, device);
-    const page = await context.newPage();
-    await page.goto('/login');
-    await page.getByLabel('E-mailadres', { exact: true }).fill(person.email);
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(person.password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    return { context, page };
-  }
-
-  async function looksRight(page: Page, name: string): Promise<void> {
-    await expectNoAxeViolations(page);
-    await expectNoSidewaysScroll(page);
-    await screenshot(page, name);
-  }
+  const loggedIn = (person: Person, device = PHONE) => loggedInAs(browser, server.baseUrl, person, device);
 
   it('shows the inbox unread first and marks messages read, on a phone', async () => {
     const { context, page } = await loggedIn(volunteer);

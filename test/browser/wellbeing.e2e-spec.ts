@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { PageRenderer } from '@academy/web';
 import { addWeeks, weekStartOf } from '../../libs/enrolment/src/wellbeing/rules';
 import { type AcademyServer, BROWSER_ADMIN, startAcademyServer } from './support/academy-server';
-import { expectNoAxeViolations } from './support/axe';
-import {
-  describeInBrowser,
-  DESKTOP,
-  expectNoSidewaysScroll,
-  launchChromium,
-  newContext,
-  PHONE,
-  screenshot,
-} from './support/browser';
+import { describeInBrowser, DESKTOP, launchChromium, PHONE } from './support/browser';
+import { loggedInAs, looksRight } from './support/pages';
 
 interface Member {
   email: string;
@@ -92,22 +84,7 @@ describeInBrowser('load signals in Chromium', () => {
     }
   });
 
-  async function loggedIn(person: Member, options = PHONE): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await newContext(browser, server.baseUrl, options);
-    const page = await context.newPage();
-    await page.goto('/login');
-    await page.getByLabel('E-mailadres', { exact: true }).fill(person.email);
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(person.password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    return { context, page };
-  }
-
-  async function looksRight(page: Page, name: string): Promise<void> {
-    await expectNoAxeViolations(page);
-    await expectNoSidewaysScroll(page);
-    await screenshot(page, name);
-  }
+  const loggedIn = (person: Member, options = PHONE) => loggedInAs(browser, server.baseUrl, person, options);
 
   it('lets a volunteer file the weekly check-in on a phone and read the explanation', async () => {
     const { context, page } = await loggedIn(anna);
