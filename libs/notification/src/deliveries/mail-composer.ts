@@ -54,6 +54,9 @@ export class MailComposer {
       text: message.text,
       html: message.html,
       messageId: `<${delivery.id}@${UID_DOMAIN}>`,
+      // Our texts are Latin script (nl, fy, en): quoted-printable, without nodemailer counting every character of
+      // both bodies and each header to choose between it and base64 (a tenth of a message's CPU in the profile).
+      textEncoding: 'quoted-printable',
       headers: { 'Auto-Submitted': 'auto-generated', 'X-Academy-Delivery': delivery.id },
     };
     if (unsubscribeUrl) {
