@@ -5,7 +5,7 @@
 // sink in this process. Against it, in the same run and on the same Redis: a BullMQ no-op worker at the same
 // concurrency, fed the same number of jobs in the dispatcher's batch size.
 //
-//   node bench/notification-fanout.mjs [--messages 100000] [--concurrency 8] [--json]
+//   node bench/notification-fanout.mjs [--messages 100000] [--concurrency 8] [--json] [--cpu-prof DIR]
 //
 // Prints enqueue and drain rates, end-to-end latency (due → accepted by the sink; for the no-op worker,
 // added → done) p50/p99, Redis memory (INFO memory: before, peak while running, after), and the notification
@@ -40,6 +40,8 @@ const { values } = parseArgs({
     messages: { type: 'string', default: '100000' },
     concurrency: { type: 'string', default: '8' },
     json: { type: 'boolean', default: false },
+    // A directory: the service runs with --cpu-prof and writes its .cpuprofile there when it stops.
+    'cpu-prof': { type: 'string' },
   },
 });
 const MESSAGES = Number(values.messages);
@@ -218,7 +220,8 @@ function sampler(redis, pid) {
 
 async function runService(redisUrl, sink, db, databaseUrl, dataDir) {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'dist/apps/notification/src/main.js')], {
+  const profile = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : [];
+  const child = spawn(process.execPath, [...profile, join(root, 'dist/apps/notification/src/main.js')], {
     cwd: root,
     env: {
       ...process.env,
