@@ -48,8 +48,8 @@ export interface NotificationContext {
 }
 
 /** Meetings `days` ahead, one a week, two hours each, in a village hall. */
-export function meetings(count: number, days = 10): SessionSnapshot['meetings'] {
-  const first = Math.floor(Date.now() / HOUR) * HOUR + days * DAY;
+export function meetings(count: number, days = 10, from = Date.now()): SessionSnapshot['meetings'] {
+  const first = Math.floor(from / HOUR) * HOUR + days * DAY;
   return Array.from({ length: count }, (_, index) => ({
     meetingId: randomUUID(),
     startsAt: new Date(first + index * 7 * DAY).toISOString(),

@@ -7,7 +7,6 @@ import {
   ENROLMENT_CONFIRMED_V1,
   type EventDefinition,
   type EventEnvelope,
-  type MeetingSnapshot,
   QUEUES,
   SESSION_CANCELLED_V1,
   SESSION_CHANGED_V1,
@@ -18,6 +17,7 @@ import {
 import { EventDispatcher, HandlerRegistry, MessagingModule } from '@academy/messaging';
 import { loadConfig, PlatformModule } from '@academy/platform';
 import { WebModule } from '@academy/web';
+import { meetings, sessionSnapshot as baseSessionSnapshot } from '../../testing/notification-context';
 import {
   createTestDatabase,
   type DatabaseKind,
@@ -31,9 +31,6 @@ import { NOTIFICATION } from '../../notification.constants';
 import { NotificationModule } from '../../notification.module';
 import { ROSTER_OPTIONS } from '../../roster/roster.scheduler';
 import { REMINDER_OPTIONS } from '../reminder.options';
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 export interface TestPerson {
   userId: string;
@@ -70,46 +67,12 @@ export interface NotificationContext {
   close(drop?: boolean): Promise<void>;
 }
 
-/** Meetings `days` ahead at whole hours, one a week, two hours each. */
-export function meetingsAhead(count: number, days = 10, from = Date.now()): MeetingSnapshot[] {
-  const first = Math.floor(from / HOUR) * HOUR + days * DAY;
-  return Array.from({ length: count }, (_, index) => ({
-    meetingId: randomUUID(),
-    startsAt: new Date(first + index * 7 * DAY).toISOString(),
-    endsAt: new Date(first + index * 7 * DAY + 2 * HOUR).toISOString(),
-    location: {
-      name: 'Dorpshuis De Skalm',
-      place: 'Drachten',
-      address: 'Moleneind 1',
-      online: false,
-      url: null,
-    },
-  }));
-}
+/** Meetings `days` ahead at whole hours, one a week, two hours each (the context's fixture). */
+export const meetingsAhead = meetings;
 
-export function sessionSnapshot(changes: Partial<SessionSnapshot> = {}): SessionSnapshot {
-  return {
-    sessionId: randomUUID(),
-    courseId: randomUUID(),
-    courseTitle: 'Grenzen stellen als mantelzorger',
-    courseKind: 'workshop',
-    language: 'nl',
-    attendanceThreshold: 75,
-    capacity: 10,
-    minimumParticipants: 0,
-    goNoGoAt: null,
-    enrolmentOpensAt: null,
-    enrolmentClosesAt: null,
-    cancellationDeadlineHours: 48,
-    waitlistMode: 'auto',
-    offerHours: 24,
-    trainerIds: [],
-    meetings: meetingsAhead(1),
-    status: 'scheduled',
-    version: 1,
-    ...changes,
-  };
-}
+/** A published workshop with one meeting, unless told otherwise. */
+export const sessionSnapshot = (changes: Partial<SessionSnapshot> = {}): SessionSnapshot =>
+  baseSessionSnapshot({ courseKind: 'workshop', meetings: meetings(1), ...changes });
 
 export async function startNotificationContext(
   kind: DatabaseKind,
