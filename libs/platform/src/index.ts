@@ -6,6 +6,8 @@ export * from './config/app-config';
 export * from './database/database.module';
 export * from './database/database.options';
 export * from './database/transactions';
+export * from './database/duplicate-key';
+export * from './database/locking';
 export * from './errors/domain-error';
 export * from './errors/problem-details';
 export {

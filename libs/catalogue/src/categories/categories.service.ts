@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@academy/platform';
-import { isDuplicateKey } from '../shared/duplicate-key';
+import { DomainError, isDuplicateKey } from '@academy/platform';
+
 import { validateInput } from '../shared/validate-input';
 import { SearchCache } from '../search/search-cache';
 import { CategoriesRepository } from './categories.repository';

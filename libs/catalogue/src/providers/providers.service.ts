@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@academy/platform';
-import { isDuplicateKey } from '../shared/duplicate-key';
+import { DomainError, isDuplicateKey } from '@academy/platform';
+
 import { validateInput } from '../shared/validate-input';
 import { CreateProviderRequest } from './dto/create-provider.request';
 import type { ProviderResponse } from './dto/provider.response';

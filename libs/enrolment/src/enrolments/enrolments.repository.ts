@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, type Repository } from 'typeorm';
+import { forUpdate } from '@academy/platform';
 import { ACTIVE_STATUSES, ENROLMENT } from '../enrolment.constants';
 import { PersonMembership } from '../people/person.entity';
 import { EnrolmentSession } from '../sessions/session.entity';
 import { insertRows } from '../shared/bulk-insert';
-import { forUpdate } from '../shared/locking';
+
 import { activeKey, Enrolment } from './enrolment.entity';
 
 export type EnrolmentChanges = Partial<Omit<Enrolment, 'id' | 'sessionId' | 'createdAt'>>;

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { inTransaction, type Page, type PageQuery, type Principal } from '@academy/platform';
+import { inTransaction, isDuplicateKey, type Page, type PageQuery, type Principal } from '@academy/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ENROLMENT } from '../enrolment.constants';
 import { ActingFor } from '../people/acting-for';
 import { hasEnded, isCancelled } from '../sessions/session-rules';
 import type { EnrolmentSession, ReplicaCourse } from '../sessions/session.entity';
 import { SessionsRepository } from '../sessions/sessions.repository';
-import { isDuplicateKey } from '../shared/duplicate-key';
+
 import type { EnrolRequest } from './dto/enrol.request';
 import type { EnrolmentResponse } from './dto/enrolment.response';
 import type { Enrolment } from './enrolment.entity';

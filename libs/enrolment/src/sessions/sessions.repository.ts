@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, type Repository } from 'typeorm';
+import { claim, forUpdate } from '@academy/platform';
 import { ENROLMENT } from '../enrolment.constants';
-import { claim, forUpdate } from '../shared/locking';
+
 import { EnrolmentSession, ReplicaCourse, SessionMeeting, SessionTrainer } from './session.entity';
 
 export type SessionChanges = Partial<

@@ -3,7 +3,14 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleI
 import { InjectDataSource } from '@nestjs/typeorm';
 import { USER_UPDATED_V1 } from '@academy/contracts';
 import { appendToOutbox } from '@academy/messaging';
-import { APP_CONFIG, type AppConfig, ConfigError, DomainError, inTransaction } from '@academy/platform';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  ConfigError,
+  DomainError,
+  inTransaction,
+  isDuplicateKey,
+} from '@academy/platform';
 import type { DataSource } from 'typeorm';
 import { SessionsService } from '../auth/sessions.service';
 import { IDENTITY } from '../identity.constants';
@@ -12,7 +19,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { passwordProblems } from '../passwords/password-policy';
-import { isDuplicateKey, NewAccounts } from '../users/new-accounts';
+import { NewAccounts } from '../users/new-accounts';
 import { normaliseEmail, toSnapshot } from '../users/user-view';
 import { UsersRepository } from '../users/users.repository';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS } from './demo-accounts';

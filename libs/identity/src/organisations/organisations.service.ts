@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, type Page, type Principal } from '@academy/platform';
+import { DomainError, isDuplicateKey, type Page, type Principal } from '@academy/platform';
 import { MembershipsRepository } from '../memberships/memberships.repository';
-import { isDuplicateKey } from '../users/new-accounts';
+
 import type { OrganisationResponse } from './dto/organisation.response';
 import { generateJoinCode } from './join-code';
 import { Organisation } from './organisation.entity';

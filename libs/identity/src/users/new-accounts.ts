@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { USER_REGISTERED_V1 } from '@academy/contracts';
 import { appendToOutbox } from '@academy/messaging';
-import { DomainError, inTransaction } from '@academy/platform';
-import { type DataSource, QueryFailedError } from 'typeorm';
+import { DomainError, inTransaction, isDuplicateKey } from '@academy/platform';
+import type { DataSource } from 'typeorm';
 import type { Locale, MembershipRole } from '../account/dto/me.response';
 import { IDENTITY } from '../identity.constants';
 import { Membership } from '../memberships/membership.entity';
@@ -24,14 +24,6 @@ export interface NewAccount {
   locale?: Locale;
   admin?: boolean;
   memberships: Array<{ organisationId: string; role: MembershipRole }>;
-}
-
-const DUPLICATE_KEY = new Set(['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
-
-export function isDuplicateKey(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const code = (error.driverError as { code?: string } | undefined)?.code;
-  return code !== undefined && DUPLICATE_KEY.has(code);
 }
 
 export const emailTaken = () =>

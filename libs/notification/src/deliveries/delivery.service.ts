@@ -1,11 +1,12 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { isDuplicateKey } from '@academy/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { Notification } from '../inbox/notification.entity';
 import { InboxRepository } from '../inbox/inbox.repository';
 import type { MessageKind, OptionalKind } from '../notification.constants';
 import { RecipientsRepository } from '../recipients/recipients.repository';
-import { isDuplicateKey } from '../shared/duplicate-key';
+
 import { MessageRenderer } from '../templates/message-renderer';
 import type { AttachmentSpec } from './delivery.entity';
 import { Delivery } from './delivery.entity';

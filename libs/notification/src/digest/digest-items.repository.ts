@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
+import { isDuplicateKey, locksRows } from '@academy/platform';
 import { NOTIFICATION } from '../notification.constants';
-import { isDuplicateKey, locksRows } from '../shared/duplicate-key';
+
 import { DigestItem } from './digest-item.entity';
 
 /** Pending digest items: queries only. */

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, type Repository } from 'typeorm';
+import { isDuplicateKey } from '@academy/platform';
 import { NOTIFICATION } from '../notification.constants';
-import { isDuplicateKey } from '../shared/duplicate-key';
+
 import { DEFAULT_PREFERENCES, type Preference } from './preference.entity';
 import { Preference as PreferenceEntity } from './preference.entity';
 

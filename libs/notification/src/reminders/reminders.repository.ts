@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, LessThan, type Repository } from 'typeorm';
+import { isDuplicateKey, locksRows } from '@academy/platform';
 import { NOTIFICATION } from '../notification.constants';
-import { isDuplicateKey, locksRows } from '../shared/duplicate-key';
+
 import { Reminder, type ReminderStatus } from './reminder.entity';
 
 /** Planned reminders: queries only. Every status change is conditional on `pending`, so no row is sent twice. */

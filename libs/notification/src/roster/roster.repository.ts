@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
+import { isDuplicateKey } from '@academy/platform';
 import { NOTIFICATION } from '../notification.constants';
-import { isDuplicateKey } from '../shared/duplicate-key';
+
 import { NotificationSession } from '../sessions/session.entity';
 import { RosterSent } from './roster-sent.entity';
 

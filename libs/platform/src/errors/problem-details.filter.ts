@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { QueryFailedError } from 'typeorm';
+import { isDuplicateKey } from '../database/duplicate-key';
 import { DomainError } from './domain-error';
 import { problem, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details';
 
@@ -23,8 +23,6 @@ export interface HtmlErrorRenderer {
   /** Returns true when it answered the request itself. */
   render(request: FastifyRequest, reply: FastifyReply, problem: ProblemDetails): boolean;
 }
-
-const DUPLICATE_KEY = new Set(['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
 
 /** Maps anything thrown to RFC 9457 problem details; the only place that decides an error's status. */
 @Catch()
@@ -71,11 +69,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       return problem(status, httpCode(status), httpDetail(exception), { instance });
     }
-    if (exception instanceof QueryFailedError) {
-      const code = (exception.driverError as { code?: string } | undefined)?.code;
-      if (code && DUPLICATE_KEY.has(code)) {
-        return problem(409, 'resource.conflict', 'This already exists.', { instance });
-      }
+    if (isDuplicateKey(exception)) {
+      return problem(409, 'resource.conflict', 'This already exists.', { instance });
     }
     const fastifyStatus = (exception as { statusCode?: unknown } | null)?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
