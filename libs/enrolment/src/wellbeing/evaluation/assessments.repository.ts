@@ -4,10 +4,10 @@ import { type DataSource, type EntityManager, In } from 'typeorm';
 import { ENROLMENT } from '../../enrolment.constants';
 import type { Assessment, Level, RuleHistory } from '../rules';
 import { AssessmentRow, PendingEvaluation, RuleOverrides, SignalHistory } from '../wellbeing.entities';
+import { upsertRows } from '../../shared/bulk-insert';
 import { dbTime } from './amsterdam-time';
-import { dialectOf, placeholders } from './sql-dialect';
+import { dialectOf, placeholders, scopeParams, type VolunteerScope, within } from './sql-dialect';
 
-const CHUNK = 400;
 type Row = Record<string, unknown>;
 
 export interface PreviousAssessment {
@@ -20,17 +20,22 @@ export interface PreviousAssessment {
 export class AssessmentsRepository {
   constructor(@InjectDataSource(ENROLMENT) private readonly dataSource: DataSource) {}
 
-  /** The previous level and hysteresis history of these volunteers, locked for this transaction on MariaDB. */
+  /**
+   * The previous level and hysteresis history of these volunteers, locked for this transaction on MariaDB. With
+   * `range` (a whole keyset page of people), the page's id range is read and locked.
+   */
   async lockPrevious(
     volunteerIds: string[],
     manager: EntityManager,
+    range?: { from: string; to: string },
   ): Promise<Map<string, PreviousAssessment>> {
     const map = new Map<string, PreviousAssessment>();
     if (!volunteerIds.length) return map;
+    const scope: VolunteerScope = { ids: volunteerIds, range };
     const rows: Row[] = await manager.query(
       `SELECT volunteer_id, level, history FROM wellbeing_assessments
-        WHERE volunteer_id IN (${placeholders(volunteerIds.length)}) ORDER BY volunteer_id${dialectOf(this.dataSource).forUpdate}`,
-      volunteerIds,
+        WHERE ${within('volunteer_id', scope)} ORDER BY volunteer_id${dialectOf(this.dataSource).forUpdate}`,
+      [...scopeParams(scope)],
     );
     for (const row of rows) {
       map.set(String(row.volunteer_id), {
@@ -41,51 +46,52 @@ export class AssessmentsRepository {
     return map;
   }
 
+  /**
+   * The batch's assessments and one weekly history row per rule (and `overall`), each as raw multi-row upserts
+   * (upsertRows): at 1,000 volunteers that is 1,000 + ~11,000 rows, which TypeORM's `upsert` turned into query
+   * builder objects per value (bench/wellbeing-recompute.mjs).
+   */
   async save(
     assessments: Array<{ volunteerId: string; weekStart: string; assessment: Assessment }>,
     manager: EntityManager,
   ): Promise<void> {
-    const rows = assessments.map(({ volunteerId, weekStart, assessment }) =>
-      Object.assign(new AssessmentRow(), {
+    const rows: AssessmentRow[] = [];
+    const history: SignalHistory[] = [];
+    for (const { volunteerId, weekStart, assessment } of assessments) {
+      const { ruleVersion, level } = assessment;
+      const evaluatedAt = new Date(assessment.evaluatedAt);
+      rows.push({
         volunteerId,
-        ruleVersion: assessment.ruleVersion,
-        level: assessment.level,
+        ruleVersion,
+        level,
         results: JSON.stringify(assessment.results),
         history: JSON.stringify(assessment.history),
         weekStart,
-        evaluatedAt: new Date(assessment.evaluatedAt),
-      }),
-    );
-    const history = assessments.flatMap(({ volunteerId, weekStart, assessment }) => [
-      Object.assign(new SignalHistory(), {
+        evaluatedAt,
+      });
+      history.push({
         volunteerId,
         weekStart,
         ruleCode: 'overall',
-        level: assessment.level,
+        level,
         value: null,
-        ruleVersion: assessment.ruleVersion,
-        evaluatedAt: new Date(assessment.evaluatedAt),
-      }),
-      ...assessment.results.map((result) =>
-        Object.assign(new SignalHistory(), {
+        ruleVersion,
+        evaluatedAt,
+      });
+      for (const result of assessment.results) {
+        history.push({
           volunteerId,
           weekStart,
           ruleCode: result.code,
           level: result.level,
           value: result.value,
-          ruleVersion: assessment.ruleVersion,
-          evaluatedAt: new Date(assessment.evaluatedAt),
-        }),
-      ),
-    ]);
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      await manager.getRepository(AssessmentRow).upsert(rows.slice(i, i + CHUNK), ['volunteerId']);
+          ruleVersion,
+          evaluatedAt,
+        });
+      }
     }
-    for (let i = 0; i < history.length; i += CHUNK) {
-      await manager
-        .getRepository(SignalHistory)
-        .upsert(history.slice(i, i + CHUNK), ['volunteerId', 'weekStart', 'ruleCode']);
-    }
+    await upsertRows(manager, AssessmentRow, rows, ['volunteerId']);
+    await upsertRows(manager, SignalHistory, history, ['volunteerId', 'weekStart', 'ruleCode']);
   }
 
   findOne(volunteerId: string): Promise<AssessmentRow | null> {
@@ -131,16 +137,23 @@ export class AssessmentsRepository {
       .getMany();
   }
 
-  /** Per volunteer, the overrides of the first of their organisations (by id) that has any. */
-  async overridesFor(volunteerIds: string[]): Promise<Map<string, string>> {
+  /**
+   * Per volunteer, the overrides of the first of their organisations (by id) that has any; with `range`, for
+   * everyone in that id range.
+   */
+  async overridesFor(
+    volunteerIds: string[],
+    range?: { from: string; to: string },
+  ): Promise<Map<string, string>> {
     const map = new Map<string, string>();
     if (!volunteerIds.length) return map;
+    const scope: VolunteerScope = { ids: volunteerIds, range };
     const rows: Row[] = await this.dataSource.query(
       `SELECT m.user_id AS v, r.overrides AS o
          FROM enrolment_memberships m JOIN wellbeing_rule_overrides r ON r.organisation_id = m.organisation_id
-        WHERE m.role = 'volunteer' AND m.user_id IN (${placeholders(volunteerIds.length)})
+        WHERE m.role = 'volunteer' AND ${within('m.user_id', scope)}
         ORDER BY m.user_id, m.organisation_id`,
-      volunteerIds,
+      [...scopeParams(scope)],
     );
     for (const row of rows) if (!map.has(String(row.v))) map.set(String(row.v), String(row.o));
     return map;

@@ -103,9 +103,15 @@ export class EvaluationService {
     return this.aggregates.gather(volunteerIds, now, range);
   }
 
-  /** The rule configuration each volunteer is evaluated with (their organisation's overrides, else the defaults). */
-  async configsFor(volunteerIds: string[]): Promise<Map<string, RuleConfig>> {
-    const overrides = await this.assessments.overridesFor(volunteerIds);
+  /**
+   * The rule configuration each volunteer is evaluated with (their organisation's overrides, else the defaults).
+   * `range`: the ids are a whole keyset page of people, read as an id range.
+   */
+  async configsFor(
+    volunteerIds: string[],
+    range?: { from: string; to: string },
+  ): Promise<Map<string, RuleConfig>> {
+    const overrides = await this.assessments.overridesFor(volunteerIds, range);
     const configs = new Map<string, RuleConfig>();
     const cache = new Map<string, RuleConfig>();
     for (const id of volunteerIds) {
@@ -134,10 +140,10 @@ export class EvaluationService {
   ): Promise<{ assessments: Map<string, Assessment>; flagsRaised: number }> {
     const ids = [...new Set(volunteerIds)].sort();
     const inputs = await this.aggregates.gather(ids, now, range);
-    const configs = await this.configsFor(ids);
+    const configs = await this.configsFor(ids, range);
     const weekStart = weekStartOf(now);
     return inTransaction(this.dataSource, async (manager) => {
-      const previous = await this.assessments.lockPrevious(ids, manager);
+      const previous = await this.assessments.lockPrevious(ids, manager, range);
       const assessments = new Map<string, Assessment>();
       for (const input of inputs) {
         const config = configs.get(input.volunteerId) ?? DEFAULT_RULE_CONFIG;

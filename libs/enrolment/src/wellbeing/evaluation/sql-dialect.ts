@@ -42,6 +42,23 @@ export const dialectOf = (dataSource: DataSource): SqlDialect =>
 export const placeholders = (count: number): string => Array.from({ length: count }, () => '?').join(', ');
 
 /**
+ * Which volunteers a query reads: a list of ids, or (the nightly batches, a whole keyset page of people) the
+ * page's first and last id, read as one index range instead of a bound list of up to a thousand ids. Rows of
+ * ids in the range but outside `ids` (erased people) come back too; callers look rows up by id.
+ */
+export interface VolunteerScope {
+  ids: readonly string[];
+  range?: { from: string; to: string };
+}
+
+/** The condition on `column` for a scope; its parameters are scopeParams(scope). */
+export const within = (column: string, scope: VolunteerScope): string =>
+  scope.range ? `${column} >= ? AND ${column} <= ?` : `${column} IN (${placeholders(scope.ids.length)})`;
+
+export const scopeParams = (scope: VolunteerScope): readonly string[] =>
+  scope.range ? [scope.range.from, scope.range.to] : scope.ids;
+
+/**
  * The local-week index (0 = the week starting at `origin`, a Monday 00:00 in Amsterdam) of a datetime column:
  * its epoch seconds shifted by the Amsterdam offset at that moment, less the origin's local epoch, over a week's
  * seconds. The offset is a CASE over the summer-time periods of the window, computed in code. Every figure is an

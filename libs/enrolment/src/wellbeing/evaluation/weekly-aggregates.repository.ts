@@ -11,7 +11,14 @@ import {
   weekStartOf,
 } from '../rules';
 import { amsterdamInstant, dbTime, readTime } from './amsterdam-time';
-import { dialectOf, localWeekIndex, placeholders, type SqlDialect } from './sql-dialect';
+import {
+  dialectOf,
+  localWeekIndex,
+  scopeParams,
+  type SqlDialect,
+  type VolunteerScope as Scope,
+  within,
+} from './sql-dialect';
 
 /** Weeks of facts the rules may read (WeekAggregate: up to 52, ending with the current week). */
 export const WINDOW_WEEKS = 52;
@@ -19,16 +26,6 @@ const RECENT_DAYS = 14;
 /** Meetings this far back are enough to find a training's current streak of missed meetings. */
 const STREAK_WEEKS = 16;
 const DAY_MS = 86_400_000;
-
-/** Which volunteers a query reads: a list of ids, or (the nightly batches) an id range. */
-interface Scope {
-  ids: string[];
-  range?: { from: string; to: string };
-}
-const within = (column: string, scope: Scope): string =>
-  scope.range ? `${column} >= ? AND ${column} <= ?` : `${column} IN (${placeholders(scope.ids.length)})`;
-const scopeParams = (scope: Scope): string[] =>
-  scope.range ? [scope.range.from, scope.range.to] : scope.ids;
 
 type Row = Record<string, unknown>;
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
@@ -38,6 +35,8 @@ interface Window {
   now: Date;
   firstWeek: string;
   currentWeek: string;
+  /** The window's Mondays (`YYYY-MM-DD`) by their index. */
+  weekIndex: Map<string, number>;
   origin: Date;
   end: Date;
 }
@@ -77,10 +76,13 @@ export class WeeklyAggregatesRepository {
     if (!volunteerIds.length) return [];
     const currentWeek = weekStartOf(now);
     const firstWeek = addWeeks(currentWeek, -(WINDOW_WEEKS - 1));
+    // Computed once per batch, not once per volunteer and week.
+    const weekStarts = Array.from({ length: WINDOW_WEEKS }, (_, index) => addWeeks(firstWeek, index));
     const window: Window = {
       now,
       firstWeek,
       currentWeek,
+      weekIndex: new Map(weekStarts.map((weekStart, index) => [weekStart, index])),
       origin: amsterdamInstant(firstWeek),
       end: amsterdamInstant(addWeeks(currentWeek, 1)),
     };
@@ -99,20 +101,24 @@ export class WeeklyAggregatesRepository {
         this.trainingStreaks(scope, window),
       ]);
     return ids.map((volunteerId) => {
+      const dutyWeeks = duties.get(volunteerId);
+      const meetingWeeks = meetings.get(volunteerId);
+      const checkInWeeks = checkIns.get(volunteerId);
+      const lateWeeks = lateCancellations.get(volunteerId);
+      const periods = leave.get(volunteerId) ?? [];
       const weeks: WeekAggregate[] = [];
       for (let index = 0; index < WINDOW_WEEKS; index++) {
-        const weekStart = addWeeks(firstWeek, index);
-        const key = `${volunteerId}|${index}`;
-        const dutySeconds = duties.get(key);
-        const meeting = meetings.get(key);
-        const checkIn = checkIns.get(`${volunteerId}|${weekStart}`);
-        const late = lateCancellations.get(key) ?? 0;
+        const weekStart = weekStarts[index];
+        const dutySeconds = dutyWeeks?.[index];
+        const meeting = meetingWeeks?.[index];
+        const checkIn = checkInWeeks?.[index];
+        const late = lateWeeks?.[index] ?? 0;
         weeks.push({
           weekStart,
           volunteerHours:
             dutySeconds !== undefined ? round2(dutySeconds / 3600) : checkIn !== undefined ? checkIn : null,
           trainingHours: round2((meeting?.attendedSeconds ?? 0) / 3600),
-          leaveDays: leaveDaysIn(leave.get(volunteerId) ?? [], weekStart),
+          leaveDays: leaveDaysIn(periods, weekStart),
           planned: (meeting?.planned ?? 0) + late,
           lateCancellations: late,
           noShows: meeting?.noShows ?? 0,
@@ -129,17 +135,22 @@ export class WeeklyAggregatesRepository {
     });
   }
 
-  private async checkIns(scope: Scope, w: Window): Promise<Map<string, number>> {
+  private async checkIns(scope: Scope, w: Window): Promise<Weekly<number>> {
     const rows: Row[] = await this.dataSource.query(
       `SELECT volunteer_id, week_start, volunteer_hours FROM wellbeing_check_ins
         WHERE ${within('volunteer_id', scope)} AND week_start >= ? AND week_start <= ?`,
       [...scopeParams(scope), w.firstWeek, w.currentWeek],
     );
-    return new Map(rows.map((r) => [`${str(r.volunteer_id)}|${str(r.week_start)}`, num(r.volunteer_hours)]));
+    const weekly: Weekly<number> = new Map();
+    for (const r of rows) {
+      const index = w.weekIndex.get(str(r.week_start));
+      if (index !== undefined) setWeek(weekly, str(r.volunteer_id), index, num(r.volunteer_hours));
+    }
+    return weekly;
   }
 
   /** Seconds of logged duties per volunteer and local week (a duty counts in the week it starts). */
-  private async dutyWeeks(scope: Scope, w: Window): Promise<Map<string, number>> {
+  private async dutyWeeks(scope: Scope, w: Window): Promise<Weekly<number>> {
     const week = localWeekIndex(this.dialect, 'd.starts_at', w.origin, w.end);
     const rows: Row[] = await this.dataSource.query(
       `SELECT d.volunteer_id AS v, ${week.sql} AS w, SUM(${this.dialect.seconds('d.starts_at', 'd.ends_at')}) AS s
@@ -148,7 +159,9 @@ export class WeeklyAggregatesRepository {
         GROUP BY d.volunteer_id, w`,
       [...week.params, ...scopeParams(scope), dbTime(w.origin), dbTime(w.end)],
     );
-    return new Map(rows.map((r) => [`${str(r.v)}|${num(r.w)}`, num(r.s)]));
+    const weekly: Weekly<number> = new Map();
+    for (const r of rows) setWeek(weekly, str(r.v), num(r.w), num(r.s));
+    return weekly;
   }
 
   /**
@@ -158,7 +171,7 @@ export class WeeklyAggregatesRepository {
   private async meetingWeeks(
     scope: Scope,
     w: Window,
-  ): Promise<Map<string, { planned: number; attendedSeconds: number; noShows: number }>> {
+  ): Promise<Weekly<{ planned: number; attendedSeconds: number; noShows: number }>> {
     const week = localWeekIndex(this.dialect, 'm.starts_at', w.origin, w.end);
     const rows: Row[] = await this.dataSource.query(
       `SELECT e.user_id AS v, ${week.sql} AS w,
@@ -175,15 +188,18 @@ export class WeeklyAggregatesRepository {
         GROUP BY e.user_id, w`,
       [...week.params, ...scopeParams(scope), dbTime(w.origin), dbTime(minDate(w.end, w.now))],
     );
-    return new Map(
-      rows.map((r) => [
-        `${str(r.v)}|${num(r.w)}`,
-        { planned: num(r.planned), attendedSeconds: num(r.attended), noShows: num(r.no_shows) },
-      ]),
-    );
+    const weekly: Weekly<{ planned: number; attendedSeconds: number; noShows: number }> = new Map();
+    for (const r of rows) {
+      setWeek(weekly, str(r.v), num(r.w), {
+        planned: num(r.planned),
+        attendedSeconds: num(r.attended),
+        noShows: num(r.no_shows),
+      });
+    }
+    return weekly;
   }
 
-  private async lateCancellationWeeks(scope: Scope, w: Window): Promise<Map<string, number>> {
+  private async lateCancellationWeeks(scope: Scope, w: Window): Promise<Weekly<number>> {
     const week = localWeekIndex(this.dialect, 'e.cancelled_at', w.origin, w.end);
     const rows: Row[] = await this.dataSource.query(
       `SELECT e.user_id AS v, ${week.sql} AS w, COUNT(*) AS n
@@ -193,7 +209,9 @@ export class WeeklyAggregatesRepository {
         GROUP BY e.user_id, w`,
       [...week.params, ...scopeParams(scope), dbTime(w.origin), dbTime(w.end)],
     );
-    return new Map(rows.map((r) => [`${str(r.v)}|${num(r.w)}`, num(r.n)]));
+    const weekly: Weekly<number> = new Map();
+    for (const r of rows) setWeek(weekly, str(r.v), num(r.w), num(r.n));
+    return weekly;
   }
 
   private async leave(scope: Scope, w: Window): Promise<Map<string, Array<[string, string]>>> {
@@ -307,6 +325,19 @@ export class WeeklyAggregatesRepository {
 }
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
+
+/** Per volunteer, a value per week of the window by its index (0 = the first week), sparse. */
+type Weekly<T> = Map<string, Array<T | undefined>>;
+
+function setWeek<T>(weekly: Weekly<T>, volunteerId: string, index: number, value: T): void {
+  if (index < 0 || index >= WINDOW_WEEKS) return;
+  let weeks = weekly.get(volunteerId);
+  if (!weeks) {
+    weeks = new Array<T | undefined>(WINDOW_WEEKS);
+    weekly.set(volunteerId, weeks);
+  }
+  weeks[index] = value;
+}
 const minDate = (a: Date, b: Date) => (a < b ? a : b);
 
 function groupBy<T>(rows: Row[], key: (row: Row) => string, value: (row: Row) => T): Map<string, T[]> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, MoreThanOrEqual, type Repository } from 'typeorm';
 import { ENROLMENT } from '../../enrolment.constants';
+import { insertRows } from '../../shared/bulk-insert';
 import { Flag, FlagNote, type FlagStatus } from '../wellbeing.entities';
 
 export const ACTIVE_FLAG_STATUSES: FlagStatus[] = ['open', 'acknowledged'];
@@ -81,13 +82,13 @@ export class FlagsRepository {
     await manager.getRepository(FlagNote).insert(note);
   }
 
-  /** Several flags in one INSERT (the batched evaluation's FlagRaiser). */
+  /** Several flags in one raw multi-row INSERT (the batched evaluation's FlagRaiser; every column given). */
   async insertMany(flags: Flag[], manager: EntityManager): Promise<void> {
-    if (flags.length) await manager.getRepository(Flag).insert(flags);
+    await insertRows(manager, Flag, flags);
   }
 
   async addNotes(notes: FlagNote[], manager: EntityManager): Promise<void> {
-    if (notes.length) await manager.getRepository(FlagNote).insert(notes);
+    await insertRows(manager, FlagNote, notes);
   }
 
   notesOf(flagIds: string[], manager?: EntityManager): Promise<FlagNote[]> {
