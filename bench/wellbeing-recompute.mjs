@@ -3,7 +3,7 @@
 // attendance and duty rows, timed against a single set-based SQL aggregate over the same rows in the same run.
 //
 //   node bench/wellbeing-recompute.mjs [--volunteers 100000] [--batch-size 1000] [--keep-database] [--no-build] [--json]
-//                                      [--dist <dir>] [--reuse <database>] [--no-warm-up] [--heap-mb <n>]
+//                                      [--dist <dir>] [--reuse <database>] [--no-warm-up] [--heap-mb <n | 0>]
 //
 // Steps: build dist/ if stale; create a throwaway MariaDB database and its enrolment schema (the context's own
 // migrations, from dist/); seed it with INSERT … SELECT from MariaDB's sequence tables (seq_1_to_N) — people,
@@ -13,8 +13,9 @@
 //      check-ins, + 0.5 × training hours attended; level by the default thresholds) for every volunteer;
 //   2. the recompute: a child process (node, dist/) that opens the context's DataSource and calls
 //      EvaluationService.recomputeAll(now) — W2's nightly entry point: batches of volunteers, set-based weekly
-//      aggregates, the pure rules, assessments, history and flags written per batch. The child reports its own
-//      time and peak RSS (getrusage maxrss);
+//      aggregates, the pure rules, assessments, history and flags written per batch. The child runs with the
+//      enrolment service's deployed heap limit (NODE_OPTIONS=--max-old-space-size in docker/Dockerfile; --heap-mb N
+//      for another, --heap-mb 0 for Node's default) and reports its own time and peak RSS (getrusage maxrss);
 //   3. the check: every volunteer's stored VOL-1 value and level equal the SQL reference's.
 // Targets (issue 6): recompute ≤ 3 × the SQL aggregate's time, peak RSS < 300 MB.
 //
@@ -22,7 +23,7 @@
 // the last 4 weeks computed here, so it does not depend on the service's week arithmetic.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -50,7 +51,8 @@ const { values } = parseArgs({
   options: {
     volunteers: { type: 'string', default: '100000' },
     'batch-size': { type: 'string', default: '' },
-    // The recompute child's V8 heap limit (--max-old-space-size), as a nightly job might run with.
+    // The recompute child's V8 heap limit (--max-old-space-size); default: the enrolment service's, as deployed
+    // (docker/Dockerfile); 0: Node's own default (which grows with the machine's memory).
     'heap-mb': { type: 'string', default: '' },
     // Measure on a database seeded (and kept) by an earlier run: skips schema and seed; `now` is the seed's.
     reuse: { type: 'string' },
@@ -69,6 +71,8 @@ const { values } = parseArgs({
   },
 });
 const dist = (path) => require(resolve(root, values.dist, path));
+/** The recompute child's --max-old-space-size (set in main); undefined: Node's default. */
+let heapMb;
 
 /** The measured part, in a process of its own: W2's nightly recompute over the context's own DataSource. */
 async function recomputeChild(databaseUrl, now, batchSize) {
@@ -140,6 +144,7 @@ async function recomputeChild(databaseUrl, now, batchSize) {
 }
 
 async function main() {
+  heapMb = values['heap-mb'] === '' ? deployedHeapMb() : Number(values['heap-mb']) || undefined;
   const volunteers = Number(values.volunteers);
   if (!Number.isInteger(volunteers) || volunteers < 100) throw new BenchError('--volunteers must be ≥ 100');
   const mysql = require('mysql2/promise');
@@ -232,7 +237,11 @@ async function main() {
       `   (the last 4 weeks' rows only: ${fmt(narrowMs)} ms; ${fmt(reference.size)} volunteers with VOL-1 data)`,
     );
     if (narrow.size !== reference.size) throw new BenchError('the two reference scopes disagree');
-    log('2. The nightly recompute (EvaluationService.recomputeAll) in a child process…');
+    log(
+      `2. The nightly recompute (EvaluationService.recomputeAll) in a child process, ${
+        heapMb ? `--max-old-space-size=${heapMb}` : "Node's default heap"
+      }${values['heap-mb'] === '' ? " (the enrolment service's setting in docker/Dockerfile)" : ' (--heap-mb)'}…`,
+    );
     const child = await runChild(databaseUrl, now);
     log(
       `   ${fmt(child.report.volunteers)} volunteers in ${child.report.batches} batches, ` +
@@ -265,7 +274,7 @@ async function main() {
       ratio: Number(ratio.toFixed(2)),
       peakRssMb: Number(rssMb.toFixed(0)),
       startupRssMb: Number((child.rssBeforeKb / 1024).toFixed(0)),
-      heapMb: values['heap-mb'] || null,
+      heapMb: heapMb ?? null,
       batches: child.report.batches,
       flagsRaised: child.report.flagsRaised,
       check,
@@ -275,7 +284,10 @@ async function main() {
     log(
       `SQL aggregate ${fmt(sqlMs)} ms · recompute ${fmt(child.ms)} ms · ratio ${ratio.toFixed(2)} (target ≤ ${TARGET_RATIO})`,
     );
-    log(`peak RSS of the recompute ${rssMb.toFixed(0)} MB (target < ${TARGET_RSS_MB} MB)`);
+    log(
+      `peak RSS of the recompute ${rssMb.toFixed(0)} MB (target < ${TARGET_RSS_MB} MB), ` +
+        (heapMb ? `--max-old-space-size=${heapMb}` : "Node's default heap"),
+    );
     log(
       `results: ${fmt(check.compared)} compared, ${check.mismatches} mismatches, ` +
         `${check.missing} volunteers without an assessment`,
@@ -498,9 +510,24 @@ async function referenceAggregate(db, boundaries, now, scope) {
   return map;
 }
 
+/**
+ * The enrolment service's V8 heap limit as deployed: `--max-old-space-size=N` in the NODE_OPTIONS of the
+ * Dockerfile's app-enrolment stage, so the bench measures what production runs without a copy of the figure.
+ */
+function deployedHeapMb() {
+  const dockerfile = readFileSync(join(root, 'docker', 'Dockerfile'), 'utf8');
+  const stage = dockerfile.split(/^FROM /m).find((part) => /^\S+ AS app-enrolment\b/.test(part));
+  const match = stage?.match(/NODE_OPTIONS="?[^\n"]*--max-old-space-size=(\d+)/);
+  if (!match)
+    throw new BenchError(
+      'no NODE_OPTIONS=--max-old-space-size=N in the app-enrolment stage of docker/Dockerfile',
+    );
+  return Number(match[1]);
+}
+
 async function runChild(databaseUrl, now) {
   const args = [
-    ...(values['heap-mb'] ? [`--max-old-space-size=${Number(values['heap-mb'])}`] : []),
+    ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
     fileURLToPath(import.meta.url),
     '--child',
     databaseUrl,
