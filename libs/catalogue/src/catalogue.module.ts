@@ -14,6 +14,8 @@ import { ProvidersController } from './providers/providers.controller';
 import { ProvidersService } from './providers/providers.service';
 import { CatalogueIndex } from './search/catalogue-index';
 import { CatalogueSearchService } from './search/catalogue-search.service';
+import { ListingAnswers } from './search/listing-answers';
+import { ListingFastRoute } from './search/listing-fast-route';
 import { SearchCache } from './search/search-cache';
 import { SeatsConsumer } from './seats/seats.consumer';
 import { GoDecisionConsumer } from './sessions/go-decision.consumer';
@@ -46,6 +48,8 @@ const services = [
     CatalogueViews,
     SearchCache,
     CatalogueIndex,
+    ListingAnswers,
+    ListingFastRoute,
     SeatsConsumer,
     TrainerErasureConsumer,
     GoDecisionConsumer,

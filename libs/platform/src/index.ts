@@ -18,6 +18,7 @@ export {
 export { createValidationPipe } from './errors/validation';
 export * from './health/health.registry';
 export * from './http/bootstrap';
+export { FastRoutes, type FastRouteHandler } from './http/fast-routes';
 export { Metrics } from './metrics/metrics';
 export * from './pagination';
 export { PlatformModule } from './platform.module';

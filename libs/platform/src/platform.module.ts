@@ -13,6 +13,7 @@ import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './errors/problem-details.filter';
 import { HealthController } from './health/health.controller';
 import { HealthRegistry } from './health/health.registry';
+import { FastRoutes } from './http/fast-routes';
 import { Metrics, MetricsController } from './metrics/metrics';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
@@ -85,12 +86,13 @@ export class PlatformModule {
         { provide: APP_CONFIG, useValue: config },
         HealthRegistry,
         Metrics,
+        FastRoutes,
         JwtStrategy,
         { provide: APP_GUARD, useClass: AuthGuard },
         ProblemDetailsFilter,
         { provide: APP_FILTER, useExisting: ProblemDetailsFilter },
       ],
-      exports: [APP_CONFIG, HealthRegistry, Metrics, JwtModule, ProblemDetailsFilter],
+      exports: [APP_CONFIG, HealthRegistry, Metrics, FastRoutes, JwtModule, ProblemDetailsFilter],
     };
   }
 }

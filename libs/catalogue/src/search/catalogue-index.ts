@@ -38,15 +38,27 @@ interface IndexedSession extends NextSessionRow {
   placeKey: string | null;
 }
 
-interface IndexedCourse {
+export interface IndexedCourse {
   row: CourseRow;
-  /** Published, not cancelled, still to start when read; by start, then id (the order the SQL uses). */
-  sessions: IndexedSession[];
-  /** The same by place key (the place filter is the commonest): a binary search away from the answer. */
-  byPlace: Map<string, IndexedSession[]>;
+  /** Its place in `Snapshot.courses`, and in `Snapshot.marks`. */
+  index: number;
 }
 
-interface Snapshot {
+/**
+ * Sessions still to come in the order a listing wants them: by start, then course id, then session id. Walking
+ * it from the first start a search allows, the first session met of each course is that course's next matching
+ * session, and courses are met in the listing's order. What the walk compares sits in parallel typed arrays,
+ * so it reads a few contiguous bytes per session instead of chasing one object each.
+ */
+interface SessionList {
+  sessions: IndexedSession[];
+  starts: Float64Array;
+  courses: Int32Array;
+  online: Uint8Array;
+  seatsLeft: Int32Array;
+}
+
+export interface Snapshot {
   /**
    * When the latest look at the database began that found nothing changed since the snapshot was read (or
    * its reading began): what it shows is at least this recent.
@@ -58,6 +70,12 @@ interface Snapshot {
   mark: number;
   courses: IndexedCourse[];
   byCategory: Map<string, IndexedCourse[]>;
+  /** Every published session still to come, and the same per place key (the commonest filter). */
+  all: SessionList;
+  byPlace: Map<string, SessionList>;
+  /** Per course, a search's stamp: eligible (`epoch`) or already met (`epoch + 1`). See pageOf. */
+  marks: Uint32Array;
+  epoch: number;
 }
 
 export interface IndexedPage {
@@ -189,64 +207,105 @@ export class CatalogueIndex {
        WHERE s.published = 1 AND s.status <> 'cancelled' AND s.first_starts_at > ?`,
       [dbTime(new Date(asOf))],
     );
-    const byId = new Map<string, IndexedCourse>();
-    const byCategory = new Map<string, IndexedCourse[]>();
-    for (const row of courseRows) {
-      const course: IndexedCourse = {
-        row: {
-          id: String(row.id),
-          kind: row.kind as CourseKind,
-          title: String(row.title),
-          summary: String(row.summary),
-          language: row.language as CourseLanguage,
-          categoryId: String(row.category_id),
-          providerId: row.provider_id === null ? null : String(row.provider_id),
-          status: 'published',
-          audiences: tagList(row.audiences),
-          themes: tagList(row.themes),
-        },
-        sessions: [],
-        byPlace: new Map(),
-      };
-      byId.set(course.row.id, course);
-      const inCategory = byCategory.get(course.row.categoryId);
-      if (inCategory) inCategory.push(course);
-      else byCategory.set(course.row.categoryId, [course]);
-    }
-    for (const row of sessionRows) {
-      const course = byId.get(String(row.course_id));
-      if (!course) continue;
-      const firstStartsAt = fromDb(row.first_starts_at as Date | string);
-      course.sessions.push({
-        id: String(row.id),
-        courseId: course.row.id,
-        firstStartsAt,
-        lastEndsAt: fromDb(row.last_ends_at as Date | string),
-        place: row.place === null ? null : String(row.place),
-        placeKey: row.place_key === null ? null : String(row.place_key),
-        online: Number(row.online) === 1,
-        capacity: Number(row.capacity),
-        status: row.status as NextSessionRow['status'],
-        confirmed: Number(row.confirmed),
-        offered: Number(row.offered),
-        startsAt: firstStartsAt.getTime(),
-      });
-    }
-    for (const course of byId.values()) {
-      course.sessions.sort((a, b) => a.startsAt - b.startsAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      for (const session of course.sessions) {
-        if (session.placeKey === null) continue;
-        const atPlace = course.byPlace.get(session.placeKey);
-        if (atPlace) atPlace.push(session);
-        else course.byPlace.set(session.placeKey, [session]);
-      }
-    }
-    return { asOf, fingerprint, mark, courses: [...byId.values()], byCategory };
+    return snapshotOf(courseRows, sessionRows, { asOf, fingerprint, mark });
   }
 }
 
-/** The filters applied to a snapshot: course filters, then each course's first matching session; sorted, cut. */
-function pageOf(
+/** The snapshot of these rows, as read by CatalogueIndex.read (exported for the tests of pageOf). */
+export function snapshotOf(
+  courseRows: Array<Record<string, string | null>>,
+  sessionRows: Array<Record<string, string | number | Date | null>>,
+  meta: Pick<Snapshot, 'asOf' | 'fingerprint' | 'mark'>,
+): Snapshot {
+  const courses: IndexedCourse[] = [];
+  const byId = new Map<string, IndexedCourse>();
+  const byCategory = new Map<string, IndexedCourse[]>();
+  for (const row of courseRows) {
+    const course: IndexedCourse = {
+      row: {
+        id: String(row.id),
+        kind: row.kind as CourseKind,
+        title: String(row.title),
+        summary: String(row.summary),
+        language: row.language as CourseLanguage,
+        categoryId: String(row.category_id),
+        providerId: row.provider_id === null ? null : String(row.provider_id),
+        status: 'published',
+        audiences: tagList(row.audiences),
+        themes: tagList(row.themes),
+      },
+      index: courses.length,
+    };
+    courses.push(course);
+    byId.set(course.row.id, course);
+    const inCategory = byCategory.get(course.row.categoryId);
+    if (inCategory) inCategory.push(course);
+    else byCategory.set(course.row.categoryId, [course]);
+  }
+  const sessions: IndexedSession[] = [];
+  const courseOf = new Map<IndexedSession, IndexedCourse>();
+  for (const row of sessionRows) {
+    const course = byId.get(String(row.course_id));
+    if (!course) continue;
+    const firstStartsAt = fromDb(row.first_starts_at as Date | string);
+    const session: IndexedSession = {
+      id: String(row.id),
+      courseId: course.row.id,
+      firstStartsAt,
+      lastEndsAt: fromDb(row.last_ends_at as Date | string),
+      place: row.place === null ? null : String(row.place),
+      placeKey: row.place_key === null ? null : String(row.place_key),
+      online: Number(row.online) === 1,
+      capacity: Number(row.capacity),
+      status: row.status as NextSessionRow['status'],
+      confirmed: Number(row.confirmed),
+      offered: Number(row.offered),
+      startsAt: firstStartsAt.getTime(),
+    };
+    sessions.push(session);
+    courseOf.set(session, course);
+  }
+  sessions.sort(
+    (a, b) => a.startsAt - b.startsAt || compareIds(a.courseId, b.courseId) || compareIds(a.id, b.id),
+  );
+  const atPlace = new Map<string, IndexedSession[]>();
+  for (const session of sessions) {
+    if (session.placeKey === null) continue;
+    const list = atPlace.get(session.placeKey);
+    if (list) list.push(session);
+    else atPlace.set(session.placeKey, [session]);
+  }
+  const listOf = (ordered: IndexedSession[]): SessionList => ({
+    sessions: ordered,
+    starts: Float64Array.from(ordered, (session) => session.startsAt),
+    courses: Int32Array.from(ordered, (session) => courseOf.get(session)!.index),
+    online: Uint8Array.from(ordered, (session) => (session.online ? 1 : 0)),
+    seatsLeft: Int32Array.from(ordered, (session) => session.capacity - session.confirmed - session.offered),
+  });
+  return {
+    ...meta,
+    courses,
+    byCategory,
+    all: listOf(sessions),
+    byPlace: new Map([...atPlace].map(([placeKey, list]) => [placeKey, listOf(list)])),
+    marks: new Uint32Array(courses.length),
+    epoch: 0,
+  };
+}
+
+/** The order of ids in SQL (and in the listing's ties): plain code-unit comparison. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The filters applied to a snapshot, as the SQL search has them: the courses passing the course filters are
+ * marked, then the session list (of the place, if one is asked) is walked from the first start allowed; the
+ * first session met of a marked course is its next matching one, and courses come out already in the
+ * listing's order (next start, then id). Without session filters, courses without a session still to come
+ * follow, by id.
+ */
+export function pageOf(
   snapshot: Snapshot,
   courses: CourseFilters,
   sessions: SessionFilters,
@@ -258,23 +317,59 @@ function pageOf(
   const candidates = courses.categoryId
     ? (snapshot.byCategory.get(courses.categoryId) ?? [])
     : snapshot.courses;
-  const found: Array<{ course: IndexedCourse; next?: IndexedSession }> = [];
+  const marks = snapshot.marks;
+  if (snapshot.epoch >= 0xfffffff0) {
+    marks.fill(0);
+    snapshot.epoch = 0;
+  }
+  snapshot.epoch += 2;
+  const eligible = snapshot.epoch;
+  const met = eligible + 1;
+  let waiting = 0;
   for (const course of candidates) {
     const row = course.row;
     if (courses.kind !== undefined && row.kind !== courses.kind) continue;
     if (courses.language !== undefined && row.language !== courses.language) continue;
     if (courses.audience !== undefined && !row.audiences.includes(courses.audience)) continue;
     if (courses.theme !== undefined && !row.themes.includes(courses.theme)) continue;
-    const pool = sessions.placeKey === undefined ? course.sessions : course.byPlace.get(sessions.placeKey);
-    const next = pool && firstMatching(pool, sessions, now.getTime());
-    if (sessionFiltered && !next) continue;
-    found.push({ course, next });
+    marks[course.index] = eligible;
+    waiting++;
   }
-  found.sort((a, b) => {
-    if (a.next && b.next && a.next.startsAt !== b.next.startsAt) return a.next.startsAt - b.next.startsAt;
-    if (!a.next !== !b.next) return a.next ? -1 : 1;
-    return a.course.row.id < b.course.row.id ? -1 : a.course.row.id > b.course.row.id ? 1 : 0;
-  });
+
+  const found: Array<{ course: IndexedCourse; next?: IndexedSession }> = [];
+  const list = sessions.placeKey === undefined ? snapshot.all : snapshot.byPlace.get(sessions.placeKey);
+  if (list && waiting > 0) {
+    const { starts } = list;
+    const after = now.getTime();
+    const from = sessions.from?.getTime();
+    const to = sessions.to?.getTime();
+    // The first session starting after now (strictly) and not before `from`: a binary search on start.
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const startsAt = starts[middle];
+      if (startsAt <= after || (from !== undefined && startsAt < from)) low = middle + 1;
+      else high = middle;
+    }
+    const online = sessions.online === undefined ? -1 : sessions.online ? 1 : 0;
+    const hasSeats = sessions.hasSeats === true;
+    for (let i = low; i < starts.length && waiting > 0; i++) {
+      if (to !== undefined && starts[i] >= to) break;
+      const course = list.courses[i];
+      if (marks[course] !== eligible) continue;
+      if (online >= 0 && list.online[i] !== online) continue;
+      if (hasSeats && list.seatsLeft[i] <= 0) continue;
+      marks[course] = met;
+      waiting--;
+      found.push({ course: snapshot.courses[course], next: list.sessions[i] });
+    }
+  }
+  if (!sessionFiltered && waiting > 0) {
+    const without = candidates.filter((course) => marks[course.index] === eligible);
+    without.sort((a, b) => compareIds(a.row.id, b.row.id));
+    for (const course of without) found.push({ course });
+  }
   const page = found.slice(skip, skip + take);
   return {
     rows: page.map((entry) => entry.course.row),
@@ -282,33 +377,4 @@ function pageOf(
     next: new Map(page.filter((entry) => entry.next).map((entry) => [entry.course.row.id, entry.next!])),
     asOf: snapshot.asOf,
   };
-}
-
-/** The first session (in start order) matching every session filter, as the SQL's conditions have it. */
-function firstMatching(
-  sessions: IndexedSession[],
-  filters: SessionFilters,
-  now: number,
-): IndexedSession | undefined {
-  if (!sessions.length) return undefined;
-  const from = filters.from?.getTime();
-  const to = filters.to?.getTime();
-  // The first session starting after now (strictly) and not before `from`: a binary search on start.
-  let low = 0;
-  let high = sessions.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const startsAt = sessions[middle].startsAt;
-    if (startsAt <= now || (from !== undefined && startsAt < from)) low = middle + 1;
-    else high = middle;
-  }
-  for (let i = low; i < sessions.length; i++) {
-    const session = sessions[i];
-    if (to !== undefined && session.startsAt >= to) return undefined;
-    if (filters.placeKey !== undefined && session.placeKey !== filters.placeKey) continue;
-    if (filters.online !== undefined && session.online !== filters.online) continue;
-    if (filters.hasSeats && !(session.capacity > session.confirmed + session.offered)) continue;
-    return session;
-  }
-  return undefined;
 }

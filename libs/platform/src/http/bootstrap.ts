@@ -12,6 +12,7 @@ import type { AppConfig } from '../config/app-config';
 import { createValidationPipe } from '../errors/validation';
 import { Metrics } from '../metrics/metrics';
 import { requestId } from '../platform.module';
+import { FastRoutes } from './fast-routes';
 
 /** JSON bodies above this are refused with 413 before anything reads them. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -34,13 +35,6 @@ export async function createApplication(
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
-    bufferLogs: true,
-    abortOnError: false,
-  });
-  app.useLogger(app.get(Logger));
-  app.flushLogs();
-
   const securityHeaders = await helmetHeaders({
     contentSecurityPolicy: {
       directives: {
@@ -56,13 +50,31 @@ export async function createApplication(
     },
     hsts: isLocal(config.publicUrl) ? false : { maxAge: 15552000, includeSubDomains: true },
   });
-  app
-    .getHttpAdapter()
+  // Hooks run in the order they were added: these two come before Nest's middleware (added at init), so
+  // every answer carries the headers, and a fast route answers before the Nest pipeline runs.
+  // Known once Nest made the application; the hook is added before, to run before Nest's own.
+  const late: { fastRoutes?: FastRoutes } = {};
+  adapter
     .getInstance()
     .addHook('onRequest', (_request, reply, done) => {
       reply.headers(securityHeaders);
       done();
+    })
+    .addHook('onRequest', (request, reply, done) => {
+      const fastRoutes = late.fastRoutes;
+      if (!fastRoutes?.handlerFor(request)) return done();
+      // Answered: Fastify sends it and skips the rest; not answered: on to Nest.
+      void fastRoutes.answer(request, reply).then((answered) => answered || done());
     });
+
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  late.fastRoutes = app.get(FastRoutes);
+
   await app.register(fastifyCookie, { secret: config.jwtSecret });
   await app.register(fastifyCsrf, {
     cookieKey: 'academy_csrf',
