@@ -7,6 +7,7 @@
 //   node bench/catalogue.mjs --seed-only      # just the seeded database, kept until the next run
 //   node bench/catalogue.mjs --mix repeated   # one mix only (repeated or varied), to iterate faster
 //   node bench/catalogue.mjs --dist <dir>     # measure a private build (see bench/README.md); no rebuild
+//   node bench/catalogue.mjs --mix varied --cpu-prof /tmp/prof   # + a V8 CPU profile of the measured service
 //
 // Steps: build dist/ if stale; create a throwaway MariaDB database; start the service once so its migrations
 // create the schema; bulk-insert the courses, sessions and meetings (the demo academy's texts, venues and
@@ -83,6 +84,8 @@ async function main() {
       mix: { type: 'string', default: 'both' },
       // A build made elsewhere (others rebuild the shared dist/ while this runs); implies no rebuild.
       dist: { type: 'string' },
+      // A V8 CPU profile of the measured service (written when it stops) into this directory.
+      'cpu-prof': { type: 'string' },
     },
   });
   if (!['both', 'repeated', 'varied'].includes(values.mix)) {
@@ -168,15 +171,21 @@ async function main() {
       NODE_ENV: 'production',
     };
     const serviceLog = join(workDir, 'service.log');
-    const startService = async () => {
+    const startService = async (profiled = false) => {
       const port = await freePort();
       // Its warnings (slow queries under load) go to a file, not over the figures.
       const logFile = openSync(serviceLog, 'a');
-      const child = spawn(process.execPath, [join(distDir, 'apps/course-catalogue/src/main.js')], {
-        cwd: root,
-        env: { ...serviceEnv, PORT: String(port) },
-        stdio: ['ignore', logFile, logFile],
-      });
+      const profile =
+        profiled && values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values['cpu-prof'])}`] : [];
+      const child = spawn(
+        process.execPath,
+        [...profile, join(distDir, 'apps/course-catalogue/src/main.js')],
+        {
+          cwd: root,
+          env: { ...serviceEnv, PORT: String(port) },
+          stdio: ['ignore', logFile, logFile],
+        },
+      );
       closeSync(logFile);
       children.push(child);
       const url = `http://${HOST}:${port}`;
@@ -204,7 +213,7 @@ async function main() {
       process.exit(0);
     }
 
-    const service = await startService();
+    const service = await startService(true);
     log(
       `The course-catalogue service runs on ${service.url} (DATABASE_URL ${database}, REDIS_URL ${REDIS_URL}).`,
     );
