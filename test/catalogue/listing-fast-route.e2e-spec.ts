@@ -1,4 +1,6 @@
 import { FastRoutes } from '@academy/platform';
+import { CatalogueSearchService } from '../../libs/catalogue/src/search/catalogue-search.service';
+import type { CourseSearchQuery } from '../../libs/catalogue/src/search/dto/course-search.query';
 import { SearchCache } from '../../libs/catalogue/src/search/search-cache';
 import { type BootedApp, bootApp, type TestAppKind } from '../support/apps';
 
@@ -53,9 +55,31 @@ describe.each<[TestAppKind, string]>([
     expect(fast.statusCode).toBe(200);
     expect(nest.statusCode).toBe(200);
     expect(fast.body).toBe(nest.body);
+    // Both send the serialised items kept per course and session: the text is what the pages' objects say.
+    const query = Object.fromEntries(
+      new URL(url, 'http://academy').searchParams,
+    ) as unknown as CourseSearchQuery;
+    booted.app.get(SearchCache, { strict: false }).clear();
+    const objects = await booted.app.get(CatalogueSearchService, { strict: false }).search(query);
+    expect(fast.body).toBe(JSON.stringify(objects));
     expect(fast.headers['content-type']).toBe(nest.headers['content-type']);
     expect(fast.headers['content-security-policy']).toBe(nest.headers['content-security-policy']);
     expect(fast.headers['x-request-id']).toEqual(expect.any(String));
+  });
+
+  it('reuses item texts across listings of one snapshot, and they stay what the objects say', async () => {
+    const search = booted.app.get(CatalogueSearchService, { strict: false });
+    for (const url of [
+      '/api/catalogue/courses?pageSize=5',
+      '/api/catalogue/courses?pageSize=10',
+      '/api/catalogue/courses?pageSize=10&page=2',
+      '/api/catalogue/courses?pageSize=30&kind=workshop',
+      '/api/catalogue/courses?pageSize=30',
+    ]) {
+      const listing = await booted.call({ method: 'GET', url });
+      const query = Object.fromEntries(new URL(url, 'http://academy').searchParams);
+      expect(listing.body).toBe(JSON.stringify(await search.search(query as unknown as CourseSearchQuery)));
+    }
   });
 
   it('has listings to compare: the demo academy is there', async () => {

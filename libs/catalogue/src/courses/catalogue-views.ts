@@ -157,31 +157,79 @@ export class CatalogueViews {
 
   /** List items in the order of `courses`. */
   async listItems(courses: ListedCourse[], next: Map<string, NextSessionRow>): Promise<CourseListItem[]> {
+    const related = await this.related(courses);
+    return courses.map((course) => listItem(course, next.get(course.id), related));
+  }
+
+  /**
+   * The same items, each serialised as JSON.stringify would. A course row and session row the in-memory index
+   * keeps are the same objects listing after listing, so each item's text is made once per such pair (and
+   * category and provider as read) and reused while they live; rows read from the database are new each time.
+   */
+  async listItemsJson(courses: ListedCourse[], next: Map<string, NextSessionRow>): Promise<string[]> {
+    const related = await this.related(courses);
+    return courses.map((course) => {
+      const session = next.get(course.id);
+      const category = related.categories.get(course.categoryId);
+      const provider = course.providerId ? related.providers.get(course.providerId) : undefined;
+      let bySession = this.itemTexts.get(course);
+      if (!bySession) this.itemTexts.set(course, (bySession = new WeakMap()));
+      const kept = bySession.get(session ?? NO_SESSION);
+      if (kept && kept.category === category && kept.provider === provider) return kept.json;
+      const json = JSON.stringify(listItem(course, session, related));
+      bySession.set(session ?? NO_SESSION, { category, provider, json });
+      return json;
+    });
+  }
+
+  private readonly itemTexts = new WeakMap<
+    ListedCourse,
+    WeakMap<object, { category?: Category; provider?: Provider; json: string }>
+  >();
+
+  /** What list items show beside the course row, each kind read once for all of them. */
+  private async related(courses: ListedCourse[]): Promise<Related> {
     const ids = courses.filter((c) => !c.audiences || !c.themes).map((c) => c.id);
     const providerIds = [...new Set(courses.map((c) => c.providerId).filter((id): id is string => !!id))];
     const [tags, categories, providers] = await Promise.all([
-      this.courses.tagsOf(ids),
+      ids.length ? this.courses.tagsOf(ids) : new Map<string, CourseTags>(),
       this.categories.byId(courses.map((c) => c.categoryId)),
       this.providers.byIds(providerIds),
     ]);
-    return courses.map((course) => {
-      const provider = course.providerId ? providers.get(course.providerId) : undefined;
-      const row = next.get(course.id);
-      return {
-        id: course.id,
-        kind: course.kind,
-        title: course.title,
-        summary: course.summary,
-        language: course.language,
-        category: toCategoryResponse(categories.get(course.categoryId) ?? missingCategory(course.categoryId)),
-        provider: provider ? { id: provider.id, name: provider.name } : null,
-        audiences: (course.audiences ?? tags.get(course.id)?.audiences ?? []) as Audience[],
-        themes: (course.themes ?? tags.get(course.id)?.themes ?? []) as Theme[],
-        status: course.status,
-        nextSession: row ? toNextSession(row) : null,
-      };
-    });
+    return { tags, categories, providers };
   }
+}
+
+/** A listing's item without a next session (the key of its kept text). */
+const NO_SESSION = {};
+
+interface Related {
+  tags: Map<string, CourseTags>;
+  categories: Map<string, Category>;
+  providers: Map<string, Provider>;
+}
+
+function listItem(
+  course: ListedCourse,
+  session: NextSessionRow | undefined,
+  related: Related,
+): CourseListItem {
+  const provider = course.providerId ? related.providers.get(course.providerId) : undefined;
+  return {
+    id: course.id,
+    kind: course.kind,
+    title: course.title,
+    summary: course.summary,
+    language: course.language,
+    category: toCategoryResponse(
+      related.categories.get(course.categoryId) ?? missingCategory(course.categoryId),
+    ),
+    provider: provider ? { id: provider.id, name: provider.name } : null,
+    audiences: (course.audiences ?? related.tags.get(course.id)?.audiences ?? []) as Audience[],
+    themes: (course.themes ?? related.tags.get(course.id)?.themes ?? []) as Theme[],
+    status: course.status,
+    nextSession: session ? toNextSession(session) : null,
+  };
 }
 
 function toNextSession(session: NextSessionRow): NextSession {

@@ -18,7 +18,7 @@ import {
   Roles,
 } from '@academy/platform';
 import { Req } from '@nestjs/common';
-import { CatalogueSearchService } from '../search/catalogue-search.service';
+import { CatalogueSearchService, type ListingBody } from '../search/catalogue-search.service';
 import { CourseSearchQuery } from '../search/dto/course-search.query';
 import { ListingAnswerInterceptor } from '../search/listing-answer.interceptor';
 import { CreateSessionRequest } from '../sessions/dto/create-session.request';
@@ -49,10 +49,11 @@ export class CoursesController {
       'one last). Place, online, from, to and hasSeats keep courses with an upcoming session matching them all.',
   })
   @ApiOkResponse({ type: CourseListPage })
-  // The same listing asked again within the search cache's horizon is sent as serialised then.
+  // Sends the listing's text, and the same listing asked again within the search cache's horizon as it was
+  // sent then. Most listings are answered before Nest, by ListingFastRoute, in the same way.
   @UseInterceptors(ListingAnswerInterceptor)
-  list(@Query() query: CourseSearchQuery): Promise<CourseListPage> {
-    return this.search.searchChecked(query);
+  list(@Query() query: CourseSearchQuery): Promise<ListingBody> {
+    return this.search.listingBody(query);
   }
 
   @Get('manageable')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Page } from '@academy/platform';
 import { CategoriesService } from '../categories/categories.service';
-import { CatalogueViews } from '../courses/catalogue-views';
+import { CatalogueViews, type ListedCourse } from '../courses/catalogue-views';
 import type { CourseListItem } from '../courses/dto/course-list-item';
 import { endOfLocalDay, isCalendarDay, startOfLocalDay } from '../shared/local-day';
 import { textKey } from '../shared/text-key';
@@ -9,12 +9,30 @@ import { FieldErrors, validateInput } from '../shared/validate-input';
 import {
   CatalogueSearchRepository,
   type CourseFilters,
+  type NextSessionRow,
   type SessionFilters,
 } from './catalogue-search.repository';
 import { CatalogueIndex } from './catalogue-index';
 import { CourseSearchQuery } from './dto/course-search.query';
 import { searchTerms } from './full-text';
 import { SearchCache } from './search-cache';
+
+/** A listing serialised for the JSON API, exactly as JSON.stringify would write its Page. */
+export class ListingBody {
+  private encoded?: Buffer;
+
+  constructor(readonly json: string) {}
+
+  /** The text as UTF-8, encoded once: a Buffer is sent as is, where a string is measured, then encoded. */
+  get bytes(): Buffer {
+    return (this.encoded ??= Buffer.from(this.json, 'utf8'));
+  }
+}
+
+/** How a listing's items are made: as objects (pages), or as their JSON text (the API). */
+interface ItemMaker<Item> {
+  items(rows: ListedCourse[], next: Map<string, NextSessionRow>): Promise<Item[]>;
+}
 
 export interface PlaceOption {
   /** As shown, e.g. "Easterwâlde". */
@@ -47,8 +65,35 @@ export class CatalogueSearchService {
     return query instanceof CourseSearchQuery ? this.searchValid(query) : this.search(query);
   }
 
+  /**
+   * The JSON API's listing as sent: the same page as `searchChecked`, serialised. Items made from the
+   * in-memory index are serialised once and reused (CatalogueViews.listItemsJson), so most of a listing's
+   * text is joined, not written.
+   */
+  async listingBody(query: CourseSearchQuery): Promise<ListingBody> {
+    const checked =
+      query instanceof CourseSearchQuery ? query : await validateInput(CourseSearchQuery, query);
+    return this.cache.get(`body ${this.keyOf(checked)}`, async (dataAsOf) => {
+      const page = await this.find(checked, this.itemTexts, dataAsOf);
+      return new ListingBody(
+        `{"items":[${page.items.join(',')}],"total":${page.total},"page":${page.page},"pageSize":${page.pageSize}}`,
+      );
+    });
+  }
+
+  private readonly itemObjects: ItemMaker<CourseListItem> = {
+    items: (rows, next) => this.views.listItems(rows, next),
+  };
+  private readonly itemTexts: ItemMaker<string> = {
+    items: (rows, next) => this.views.listItemsJson(rows, next),
+  };
+
   private async searchValid(query: CourseSearchQuery): Promise<Page<CourseListItem>> {
-    const key = JSON.stringify(
+    return this.cache.get(this.keyOf(query), (dataAsOf) => this.find(query, this.itemObjects, dataAsOf));
+  }
+
+  private keyOf(query: CourseSearchQuery): string {
+    return JSON.stringify(
       (
         [
           'q',
@@ -67,13 +112,13 @@ export class CatalogueSearchService {
         ] as const
       ).map((field) => query[field] ?? null),
     );
-    return this.cache.get(key, (dataAsOf) => this.find(query, dataAsOf));
   }
 
-  private async find(
+  private async find<Item>(
     query: CourseSearchQuery,
-    dataAsOf: (time: number) => void = () => undefined,
-  ): Promise<Page<CourseListItem>> {
+    maker: ItemMaker<Item>,
+    dataAsOf: (time: number) => void,
+  ): Promise<Page<Item>> {
     const { page, pageSize } = query;
     const errors = new FieldErrors();
     for (const field of ['from', 'to'] as const) {
@@ -122,7 +167,7 @@ export class CatalogueSearchService {
     );
     if (indexed) {
       dataAsOf(indexed.asOf);
-      const items = await this.views.listItems(indexed.rows, indexed.next);
+      const items = await maker.items(indexed.rows, indexed.next);
       return { items, total: indexed.total, page, pageSize };
     }
     let result = await this.repository.search(
@@ -147,7 +192,7 @@ export class CatalogueSearchService {
     }
     const ids = result.rows.map((row) => row.id);
     const next = await this.views.nextSessions(ids, sessionFilters, now);
-    return { items: await this.views.listItems(result.rows, next), total: result.total, page, pageSize };
+    return { items: await maker.items(result.rows, next), total: result.total, page, pageSize };
   }
 
   /** Places with sessions still to come, for the place filter of the catalogue page. */

@@ -1,6 +1,7 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable, of } from 'rxjs';
+import type { ListingBody } from './catalogue-search.service';
 import { LISTING_TYPE, ListingAnswers } from './listing-answers';
 
 /**
@@ -20,13 +21,14 @@ export class ListingAnswerInterceptor implements NestInterceptor {
     const body = this.answers.cached(request.url);
     if (body !== undefined) {
       reply.type(LISTING_TYPE);
-      return of(body);
+      return of(body.json);
     }
     const mark = this.answers.mark();
     return next.handle().pipe(
-      map((answer: unknown) => {
+      map((answer: ListingBody) => {
         reply.type(LISTING_TYPE);
-        return this.answers.keep(request.url, answer, mark);
+        this.answers.keep(request.url, answer, mark);
+        return answer.json;
       }),
     );
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ListingBody } from './catalogue-search.service';
 import { SearchCache } from './search-cache';
 
 export const LISTING_PATH = '/api/catalogue/courses';
@@ -14,8 +15,8 @@ export class ListingAnswers {
   constructor(private readonly cache: SearchCache) {}
 
   /** The body sent for this very URL within the horizon, if any. */
-  cached(url: string): string | undefined {
-    return this.cache.peek<string>(key(url));
+  cached(url: string): ListingBody | undefined {
+    return this.cache.peek<ListingBody>(key(url));
   }
 
   /** Take it before computing an answer; `keep` then drops the answer if a change committed meanwhile. */
@@ -23,11 +24,9 @@ export class ListingAnswers {
     return this.cache.mark();
   }
 
-  /** Serialises `answer`, keeps it for this URL and returns it. */
-  keep(url: string, answer: unknown, mark: number): string {
-    const body = JSON.stringify(answer);
-    this.cache.remember(key(url), body, mark, typeof answer === 'object' && answer ? answer : undefined);
-    return body;
+  /** Keeps the listing for this URL, no longer than the listing itself. */
+  keep(url: string, body: ListingBody, mark: number): void {
+    this.cache.remember(key(url), body, mark, body);
   }
 }
 

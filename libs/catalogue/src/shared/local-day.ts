@@ -36,8 +36,23 @@ function offsetMinutes(at: Date, timeZone: string): number {
   return Math.round((local - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
 }
 
+/** Day starts already worked out, by zone and day: searches ask for the same few days over and over. */
+const dayStarts = new Map<string, number>();
+const MAX_DAY_STARTS = 10_000;
+
 /** The instant a calendar day (YYYY-MM-DD) starts in Friesland. */
 export function startOfLocalDay(day: string, timeZone = CATALOGUE_TIME_ZONE): Date {
+  const key = `${timeZone} ${day}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    start = computeStartOfLocalDay(day, timeZone).getTime();
+    if (dayStarts.size >= MAX_DAY_STARTS) dayStarts.clear();
+    dayStarts.set(key, start);
+  }
+  return new Date(start);
+}
+
+function computeStartOfLocalDay(day: string, timeZone: string): Date {
   const [year, month, date] = day.split('-').map(Number);
   const midnightUtc = Date.UTC(year, month - 1, date);
   const guess = new Date(midnightUtc - offsetMinutes(new Date(midnightUtc), timeZone) * 60_000);
