@@ -17,15 +17,17 @@ import { CourseSearchQuery } from './dto/course-search.query';
 import { searchTerms } from './full-text';
 import { SearchCache } from './search-cache';
 
-/** A listing serialised for the JSON API, exactly as JSON.stringify would write its Page. */
+/**
+ * A listing serialised for the JSON API, exactly as JSON.stringify would write its Page, kept as UTF-8 bytes:
+ * sent as they are (a string would be measured, then encoded, per request), and held outside V8's heap while
+ * cached, so a busy cache of 15 KB answers does not make the garbage collector copy them from one young
+ * generation to the next.
+ */
 export class ListingBody {
-  private encoded?: Buffer;
+  readonly bytes: Buffer;
 
-  constructor(readonly json: string) {}
-
-  /** The text as UTF-8, encoded once: a Buffer is sent as is, where a string is measured, then encoded. */
-  get bytes(): Buffer {
-    return (this.encoded ??= Buffer.from(this.json, 'utf8'));
+  constructor(json: string) {
+    this.bytes = Buffer.from(json, 'utf8');
   }
 }
 
