@@ -162,11 +162,11 @@ export class CatalogueViews {
   }
 
   /**
-   * The same items, each serialised as JSON.stringify would. A course row and session row the in-memory index
+   * The same items, each serialised as JSON.stringify would, in UTF-8. A course row and session row the in-memory index
    * keeps are the same objects listing after listing, so each item's text is made once per such pair (and
    * category and provider as read) and reused while they live; rows read from the database are new each time.
    */
-  async listItemsJson(courses: ListedCourse[], next: Map<string, NextSessionRow>): Promise<string[]> {
+  async listItemsJson(courses: ListedCourse[], next: Map<string, NextSessionRow>): Promise<Buffer[]> {
     const related = await this.related(courses);
     return courses.map((course) => {
       const session = next.get(course.id);
@@ -176,7 +176,7 @@ export class CatalogueViews {
       if (!bySession) this.itemTexts.set(course, (bySession = new WeakMap()));
       const kept = bySession.get(session ?? NO_SESSION);
       if (kept && kept.category === category && kept.provider === provider) return kept.json;
-      const json = JSON.stringify(listItem(course, session, related));
+      const json = Buffer.from(JSON.stringify(listItem(course, session, related)), 'utf8');
       bySession.set(session ?? NO_SESSION, { category, provider, json });
       return json;
     });
@@ -184,7 +184,7 @@ export class CatalogueViews {
 
   private readonly itemTexts = new WeakMap<
     ListedCourse,
-    WeakMap<object, { category?: Category; provider?: Provider; json: string }>
+    WeakMap<object, { category?: Category; provider?: Provider; json: Buffer }>
   >();
 
   /** What list items show beside the course row, each kind read once for all of them. */

@@ -1,15 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { CATALOGUE, type CourseKind, type CourseLanguage } from '../catalogue.constants';
+import { CATALOGUE } from '../catalogue.constants';
 import {
   type CourseFilters,
   type CourseRow,
+  courseRowOf,
   dbTime,
-  fromDb,
   type NextSessionRow,
+  nextSessionRowOf,
   type SessionFilters,
-  tagList,
 } from './catalogue-search.repository';
 import { SEARCH_CACHE_MS, SearchCache } from './search-cache';
 
@@ -221,21 +221,7 @@ export function snapshotOf(
   const byId = new Map<string, IndexedCourse>();
   const byCategory = new Map<string, IndexedCourse[]>();
   for (const row of courseRows) {
-    const course: IndexedCourse = {
-      row: {
-        id: String(row.id),
-        kind: row.kind as CourseKind,
-        title: String(row.title),
-        summary: String(row.summary),
-        language: row.language as CourseLanguage,
-        categoryId: String(row.category_id),
-        providerId: row.provider_id === null ? null : String(row.provider_id),
-        status: 'published',
-        audiences: tagList(row.audiences),
-        themes: tagList(row.themes),
-      },
-      index: courses.length,
-    };
+    const course: IndexedCourse = { row: courseRowOf(row), index: courses.length };
     courses.push(course);
     byId.set(course.row.id, course);
     const inCategory = byCategory.get(course.row.categoryId);
@@ -247,20 +233,11 @@ export function snapshotOf(
   for (const row of sessionRows) {
     const course = byId.get(String(row.course_id));
     if (!course) continue;
-    const firstStartsAt = fromDb(row.first_starts_at as Date | string);
+    const next = nextSessionRowOf(row);
     const session: IndexedSession = {
-      id: String(row.id),
-      courseId: course.row.id,
-      firstStartsAt,
-      lastEndsAt: fromDb(row.last_ends_at as Date | string),
-      place: row.place === null ? null : String(row.place),
+      ...next,
       placeKey: row.place_key === null ? null : String(row.place_key),
-      online: Number(row.online) === 1,
-      capacity: Number(row.capacity),
-      status: row.status as NextSessionRow['status'],
-      confirmed: Number(row.confirmed),
-      offered: Number(row.offered),
-      startsAt: firstStartsAt.getTime(),
+      startsAt: next.firstStartsAt.getTime(),
     };
     sessions.push(session);
     courseOf.set(session, course);

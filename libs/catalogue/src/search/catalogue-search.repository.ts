@@ -44,6 +44,38 @@ export interface CourseRow {
 export const tagList = (value: unknown): string[] =>
   typeof value === 'string' && value ? value.split(',').sort() : [];
 
+/** A course row as the listing's queries select it (`c.*` with the tags grouped into lists). */
+export function courseRowOf(row: Record<string, string | number | Date | null>): CourseRow {
+  return {
+    id: String(row.id),
+    kind: row.kind as CourseKind,
+    title: String(row.title),
+    summary: String(row.summary),
+    language: row.language as CourseLanguage,
+    categoryId: String(row.category_id),
+    providerId: row.provider_id === null ? null : String(row.provider_id),
+    status: row.status as CourseRow['status'],
+    audiences: tagList(row.audiences),
+    themes: tagList(row.themes),
+  };
+}
+
+/** A session row as the listing's queries select it, with its seat counts. */
+export function nextSessionRowOf(row: Record<string, string | number | Date | null>): NextSessionRow {
+  return {
+    id: String(row.id),
+    courseId: String(row.course_id),
+    firstStartsAt: fromDb(row.first_starts_at as Date | string),
+    lastEndsAt: fromDb(row.last_ends_at as Date | string),
+    place: row.place === null ? null : String(row.place),
+    online: Number(row.online) === 1,
+    capacity: Number(row.capacity),
+    status: row.status as NextSessionRow['status'],
+    confirmed: Number(row.confirmed),
+    offered: Number(row.offered),
+  };
+}
+
 /** A course's next session as a listing shows it, with the seat counts enrolment reported. */
 export interface NextSessionRow {
   id: string;
@@ -206,18 +238,7 @@ export class CatalogueSearchRepository {
     if (rows.length) {
       return {
         total: Number(rows[0].total),
-        rows: rows.map((row) => ({
-          id: String(row.id),
-          kind: row.kind as CourseKind,
-          title: String(row.title),
-          summary: String(row.summary),
-          language: row.language as CourseLanguage,
-          categoryId: String(row.category_id),
-          providerId: row.provider_id === null ? null : String(row.provider_id),
-          status: row.status as CourseRow['status'],
-          audiences: tagList(row.audiences),
-          themes: tagList(row.themes),
-        })),
+        rows: rows.map(courseRowOf),
       };
     }
     if (skip === 0) return { rows: [], total: 0 };
@@ -250,23 +271,7 @@ export class CatalogueSearchRepository {
        ) x WHERE x.n = 1`,
       [...courseIds, ...session.params],
     );
-    return new Map(
-      rows.map((row) => [
-        String(row.course_id),
-        {
-          id: String(row.id),
-          courseId: String(row.course_id),
-          firstStartsAt: fromDb(row.first_starts_at as Date | string),
-          lastEndsAt: fromDb(row.last_ends_at as Date | string),
-          place: row.place === null ? null : String(row.place),
-          online: Number(row.online) === 1,
-          capacity: Number(row.capacity),
-          status: row.status as NextSessionRow['status'],
-          confirmed: Number(row.confirmed),
-          offered: Number(row.offered),
-        },
-      ]),
-    );
+    return new Map(rows.map((row) => [String(row.course_id), nextSessionRowOf(row)]));
   }
 
   /** Whether a course has a session (not cancelled) whose number of meetings is not one. */
