@@ -8,6 +8,7 @@
 //   node bench/catalogue.mjs --mix repeated   # one mix only (repeated or varied), to iterate faster
 //   node bench/catalogue.mjs --dist <dir>     # measure a private build (see bench/README.md); no rebuild
 //   node bench/catalogue.mjs --mix varied --cpu-prof /tmp/prof   # + a V8 CPU profile of the measured service
+//   node bench/catalogue.mjs --service-node-options --trace-gc --service-log /tmp/service.log   # its GC, its log
 //
 // Steps: build dist/ if stale; create a throwaway MariaDB database; start the service once so its migrations
 // create the schema; bulk-insert the courses, sessions and meetings (the demo academy's texts, venues and
@@ -26,7 +27,7 @@
 // children, drops its database and removes its Redis keys.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -67,6 +68,63 @@ async function runBareServer() {
   process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
 }
 
+/**
+ * An open-model load at a constant rate: request i is due at start + i / rate and is sent then, whatever has
+ * or has not come back (kept-alive node:http connections, as many as needed), and its latency runs from when
+ * it was due — so a stall shows in the figures instead of slowing the sender down (no coordinated omission).
+ * autocannon's `overallRate` is a per-second quota instead: each connection sends back to back until it has
+ * made its share of the second, then waits for the next one, so at "half the maximum" every second starts
+ * with a burst at full speed; and it adds synthetic samples for every millisecond a response took.
+ */
+async function paced(baseUrl, paths, rate, seconds) {
+  const http = await import('node:http');
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+  const { hostname, port } = new URL(baseUrl);
+  const total = Math.max(1, Math.floor(rate * seconds));
+  const latencies = new Float64Array(total);
+  let sent = 0;
+  let done = 0;
+  let failed = 0;
+  const start = performance.now() + 20;
+  await new Promise((finished) => {
+    const settle = (i, ok) => {
+      latencies[i] = performance.now() - (start + (i * 1000) / rate);
+      if (!ok) failed++;
+      if (++done === total) finished();
+    };
+    const tick = () => {
+      const now = performance.now();
+      while (sent < total && start + (sent * 1000) / rate <= now) {
+        const i = sent++;
+        const request = http.get({ hostname, port, path: paths[i % paths.length], agent }, (response) => {
+          response.resume();
+          response.on('end', () => settle(i, response.statusCode === 200));
+        });
+        request.on('error', () => settle(i, false));
+      }
+      if (sent < total) setTimeout(tick, 1);
+    };
+    setTimeout(tick, 20);
+  });
+  agent.destroy();
+  const sorted = Float64Array.from(latencies).sort();
+  const at = (q) => Number(sorted[Math.min(total - 1, Math.floor(q * total))].toFixed(1));
+  // The slowest answer of each second: a stall shows as one second, a slow service as all of them.
+  const perSecond = [];
+  latencies.forEach((latency, i) => {
+    const second = Math.floor(i / rate);
+    perSecond[second] = Math.max(perSecond[second] ?? 0, latency);
+  });
+  return {
+    requests: total,
+    p50: at(0.5),
+    p99: at(0.99),
+    max: at(1 - 1e-9),
+    failed,
+    slowestPerSecond: perSecond.map((latency) => Math.round(latency)),
+  };
+}
+
 // ---- the bench -------------------------------------------------------------------------------------------
 async function main() {
   const { values } = parseArgs({
@@ -86,6 +144,11 @@ async function main() {
       dist: { type: 'string' },
       // A V8 CPU profile of the measured service (written when it stops) into this directory.
       'cpu-prof': { type: 'string' },
+      // Node flags for the measured service (e.g. --trace-gc), and where to keep its log.
+      'service-node-options': { type: 'string' },
+      'service-log': { type: 'string' },
+      // The fixed rate's requests per second instead of half the measured maximum.
+      'fixed-rate': { type: 'string' },
     },
   });
   if (!['both', 'repeated', 'varied'].includes(values.mix)) {
@@ -110,6 +173,7 @@ async function main() {
     if (cleaned) return;
     cleaned = true;
     await Promise.all(children.map(stop));
+    if (values['service-log']) cpSync(join(workDir, 'service.log'), values['service-log']);
     if (databaseCreated && (values['keep-database'] || values['seed-only'])) {
       console.log(
         `Kept the database ${database} (--keep-database): drop it with DROP DATABASE \`${database}\`.`,
@@ -177,6 +241,8 @@ async function main() {
       const logFile = openSync(serviceLog, 'a');
       const profile =
         profiled && values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values['cpu-prof'])}`] : [];
+      if (profiled && values['service-node-options'])
+        profile.push(...values['service-node-options'].split(' '));
       const child = spawn(
         process.execPath,
         [...profile, join(distDir, 'apps/course-catalogue/src/main.js')],
@@ -323,10 +389,17 @@ async function main() {
       const ratios = ours.map((sample, i) => sample.rps / theirs[i].rps);
       const cpuRatios = ours.map((sample, i) => theirs[i].cpuUs / sample.cpuUs);
       const serviceRps = median(ours.map((sample) => sample.rps));
-      const rate = Math.max(1, Math.floor(serviceRps / 2));
+      const rate = values['fixed-rate']
+        ? Number(values['fixed-rate'])
+        : Math.max(1, Math.floor(serviceRps / 2));
       log(`Fixed rate, ${scenario.name}: ${rate} req/s (half the service's maximum) for ${duration} s…`);
+      const steady = await paced(service.url, scenario.paths, rate, duration);
+      log(
+        `  service  paced: ${fmt(steady.requests)} requests, p50 ${steady.p50} ms, p99 ${steady.p99} ms, ` +
+          `max ${steady.max} ms, ${steady.failed} failed; slowest per second ${steady.slowestPerSecond.join(' ')} ms`,
+      );
       const fixed = await run(service.url, scenario, { overallRate: rate });
-      log(`  service  ${describe(fixed)}`);
+      log(`  service  autocannon overallRate (bursts at the start of every second): ${describe(fixed)}`);
       results.push({
         scenario: scenario.name,
         listings: scenario.paths.length,
@@ -344,20 +417,21 @@ async function main() {
         ratio: median(ratios),
         cpu: { service: median(ours.map((s) => s.cpuUs)), bare: median(theirs.map((s) => s.cpuUs)) },
         cpuRatio: median(cpuRatios),
-        fixedRate: { rate, ...fixed },
-        failed: [...ours, ...theirs, fixed].some((sample) => sample.non2xx || sample.errors),
+        fixedRate: { rate, ...steady, autocannon: fixed },
+        failed:
+          steady.failed > 0 || [...ours, ...theirs, fixed].some((sample) => sample.non2xx || sample.errors),
       });
     }
 
     console.log(`\nMedians of ${rounds} rounds (${duration} s each, ${connections} connections):\n`);
     console.log(
-      '| mix | service req/s | service p50 / p99 ms | bare req/s | ratio service/bare | p99 at half the maximum | CPU µs/request service / bare (ratio bare/service) |',
+      '| mix | service req/s | service p50 / p99 ms | bare req/s | ratio service/bare | p99 at half the maximum, paced (autocannon) | CPU µs/request service / bare (ratio bare/service) |',
     );
     console.log('|---|---:|---:|---:|---:|---:|---:|');
     for (const r of results) {
       console.log(
         `| ${r.scenario} (${r.listings} listings) | ${fmt(r.service.rps)} | ${r.service.p50} / ${r.service.p99} | ` +
-          `${fmt(r.bare.rps)} | ${r.ratio.toFixed(3)} | ${r.fixedRate.p99} ms at ${r.fixedRate.rate} req/s | ` +
+          `${fmt(r.bare.rps)} | ${r.ratio.toFixed(3)} | ${r.fixedRate.p99} ms (${r.fixedRate.autocannon.p99} ms) at ${r.fixedRate.rate} req/s | ` +
           `${fmt(r.cpu.service)} / ${fmt(r.cpu.bare)} (${r.cpuRatio.toFixed(3)}) |`,
       );
     }
