@@ -70,17 +70,22 @@ async function runBareServer() {
 
 /**
  * An open-model load at a constant rate: request i is due at start + i / rate and is sent then, whatever has
- * or has not come back (kept-alive node:http connections, as many as needed), and its latency runs from when
+ * or has not come back (on the first free one of `connections` kept-alive connections), and its latency runs from when
  * it was due — so a stall shows in the figures instead of slowing the sender down (no coordinated omission).
  * autocannon's `overallRate` is a per-second quota instead: each connection sends back to back until it has
  * made its share of the second, then waits for the next one, so at "half the maximum" every second starts
- * with a burst at full speed; and it adds synthetic samples for every millisecond a response took.
+ * with a burst at full speed; and it adds synthetic samples for every millisecond a response took. The first
+ * `warmUpSeconds` run at the same rate unmeasured: they open the connections (one per request at first).
  */
-async function paced(baseUrl, paths, rate, seconds) {
+async function paced(baseUrl, paths, rate, seconds, connections, warmUpSeconds = 2) {
   const http = await import('node:http');
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+  // As many connections as the other measurements use: a request due while all are busy waits for one (and
+  // that wait counts), instead of opening connection after connection at the first pause.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const { hostname, port } = new URL(baseUrl);
-  const total = Math.max(1, Math.floor(rate * seconds));
+  // The first seconds open the connections and are not counted.
+  const skipped = Math.floor(rate * warmUpSeconds);
+  const total = skipped + Math.max(1, Math.floor(rate * seconds));
   const latencies = new Float64Array(total);
   let sent = 0;
   let done = 0;
@@ -89,7 +94,7 @@ async function paced(baseUrl, paths, rate, seconds) {
   await new Promise((finished) => {
     const settle = (i, ok) => {
       latencies[i] = performance.now() - (start + (i * 1000) / rate);
-      if (!ok) failed++;
+      if (!ok && i >= skipped) failed++;
       if (++done === total) finished();
     };
     const tick = () => {
@@ -107,16 +112,17 @@ async function paced(baseUrl, paths, rate, seconds) {
     setTimeout(tick, 20);
   });
   agent.destroy();
-  const sorted = Float64Array.from(latencies).sort();
-  const at = (q) => Number(sorted[Math.min(total - 1, Math.floor(q * total))].toFixed(1));
+  const counted = latencies.subarray(skipped);
+  const sorted = Float64Array.from(counted).sort();
+  const at = (q) => Number(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(1));
   // The slowest answer of each second: a stall shows as one second, a slow service as all of them.
   const perSecond = [];
-  latencies.forEach((latency, i) => {
+  counted.forEach((latency, i) => {
     const second = Math.floor(i / rate);
     perSecond[second] = Math.max(perSecond[second] ?? 0, latency);
   });
   return {
-    requests: total,
+    requests: sorted.length,
     p50: at(0.5),
     p99: at(0.99),
     max: at(1 - 1e-9),
@@ -393,10 +399,25 @@ async function main() {
         ? Number(values['fixed-rate'])
         : Math.max(1, Math.floor(serviceRps / 2));
       log(`Fixed rate, ${scenario.name}: ${rate} req/s (half the service's maximum) for ${duration} s…`);
-      const steady = await paced(service.url, scenario.paths, rate, duration);
+      const steady = await paced(service.url, scenario.paths, rate, duration, connections);
+      const describePaced = (result) =>
+        `paced: ${fmt(result.requests)} requests, p50 ${result.p50} ms, p99 ${result.p99} ms, ` +
+        `max ${result.max} ms, ${result.failed} failed; slowest per second ${result.slowestPerSecond.join(' ')} ms`;
+      log(`  service  ${describePaced(steady)}`);
+      // The same load on the bare server: what this machine and client give at best.
+      const bareSteady = await paced(bareUrl, scenario.paths, rate, duration, connections);
+      log(`  bare     ${describePaced(bareSteady)}`);
+      // What the service's own metrics saw meanwhile: event-loop delay and collector pauses.
+      const scraped = await (await fetch(`${service.url}/metrics`)).text();
+      const metric = (name) =>
+        scraped
+          .split('\n')
+          .filter((line) => line.startsWith(name))
+          .map((line) => line.replace(/\s+/, ' '))
+          .join('; ');
       log(
-        `  service  paced: ${fmt(steady.requests)} requests, p50 ${steady.p50} ms, p99 ${steady.p99} ms, ` +
-          `max ${steady.max} ms, ${steady.failed} failed; slowest per second ${steady.slowestPerSecond.join(' ')} ms`,
+        `  service  ${metric('nodejs_eventloop_lag_p99_seconds')}; ${metric('nodejs_eventloop_lag_max_seconds')}; ` +
+          `${metric('nodejs_gc_duration_seconds_sum')}; ${metric('nodejs_gc_duration_seconds_count')}`,
       );
       const fixed = await run(service.url, scenario, { overallRate: rate });
       log(`  service  autocannon overallRate (bursts at the start of every second): ${describe(fixed)}`);
@@ -417,7 +438,7 @@ async function main() {
         ratio: median(ratios),
         cpu: { service: median(ours.map((s) => s.cpuUs)), bare: median(theirs.map((s) => s.cpuUs)) },
         cpuRatio: median(cpuRatios),
-        fixedRate: { rate, ...steady, autocannon: fixed },
+        fixedRate: { rate, ...steady, bare: bareSteady, autocannon: fixed },
         failed:
           steady.failed > 0 || [...ours, ...theirs, fixed].some((sample) => sample.non2xx || sample.errors),
       });
@@ -425,13 +446,13 @@ async function main() {
 
     console.log(`\nMedians of ${rounds} rounds (${duration} s each, ${connections} connections):\n`);
     console.log(
-      '| mix | service req/s | service p50 / p99 ms | bare req/s | ratio service/bare | p99 at half the maximum, paced (autocannon) | CPU µs/request service / bare (ratio bare/service) |',
+      '| mix | service req/s | service p50 / p99 ms | bare req/s | ratio service/bare | p99 at half the maximum, paced: service / bare (autocannon) | CPU µs/request service / bare (ratio bare/service) |',
     );
     console.log('|---|---:|---:|---:|---:|---:|---:|');
     for (const r of results) {
       console.log(
         `| ${r.scenario} (${r.listings} listings) | ${fmt(r.service.rps)} | ${r.service.p50} / ${r.service.p99} | ` +
-          `${fmt(r.bare.rps)} | ${r.ratio.toFixed(3)} | ${r.fixedRate.p99} ms (${r.fixedRate.autocannon.p99} ms) at ${r.fixedRate.rate} req/s | ` +
+          `${fmt(r.bare.rps)} | ${r.ratio.toFixed(3)} | ${r.fixedRate.p99} / ${r.fixedRate.bare.p99} ms (${r.fixedRate.autocannon.p99} ms) at ${r.fixedRate.rate} req/s | ` +
           `${fmt(r.cpu.service)} / ${fmt(r.cpu.bare)} (${r.cpuRatio.toFixed(3)}) |`,
       );
     }
