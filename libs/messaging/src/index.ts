@@ -1,5 +1,6 @@
 export { EventBus } from './bus/event-bus';
 export { BullmqEventBus } from './bus/bullmq.bus';
+export { SHUTDOWN_BOUND_MS, stopWorker } from './bus/stop-worker';
 export * from './consumer/event-dispatcher';
 export * from './consumer/handler-registry';
 export * from './consumer/on-event.decorator';

@@ -14,10 +14,10 @@ import { HandlerRegistry } from '../consumer/handler-registry';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { BullmqEventBus } from './bullmq.bus';
 import { workerConnection } from './redis';
+import { stopWorker } from './stop-worker';
 
 /** A worker with waiting jobs and no activity for this long is stuck (BullMQ #2466, #2964). */
 const STALL_MS = 30_000;
-const SHUTDOWN_BOUND_MS = 10_000;
 
 interface WorkerState {
   queue: string;
@@ -145,10 +145,7 @@ export class BullmqWorkers implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   private async close(state: WorkerState): Promise<void> {
-    const bound = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_BOUND_MS).unref());
-    await Promise.race([state.worker.close(), bound]);
-    // Past the bound, in-flight jobs are abandoned; BullMQ hands them to another worker as stalled.
-    await state.worker.close(true).catch(() => undefined);
+    await stopWorker(state.worker);
     state.connection.disconnect();
   }
 

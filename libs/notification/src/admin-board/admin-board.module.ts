@@ -90,7 +90,11 @@ export class AdminBoardModule implements OnModuleInit, OnApplicationShutdown {
     });
     this.connection.on('error', () => undefined);
     for (const name of [JOB_QUEUES.notificationMail, ...Object.values(QUEUES)]) {
-      this.queues.push(new Queue(name, { connection: this.connection, prefix }));
+      const queue = new Queue(name, { connection: this.connection, prefix });
+      // Without a listener, a queue's 'error' (Redis gone, or the connection closed while it was still
+      // getting ready, as at a quick shutdown) is thrown and ends the process.
+      queue.on('error', (error: Error) => this.logger.debug(`queue ${name}: ${error.message}`));
+      this.queues.push(queue);
     }
     const serverAdapter = new FastifyAdapter();
     serverAdapter.setBasePath(BOARD_PATH);

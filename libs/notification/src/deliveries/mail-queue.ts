@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { JOB_QUEUES } from '@academy/contracts';
+import { SHUTDOWN_BOUND_MS, stopWorker } from '@academy/messaging';
 import type { HealthRegistry } from '@academy/platform';
 import { type Job, Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
@@ -25,7 +26,6 @@ export abstract class MailQueue {
   abstract close(): Promise<void>;
 }
 
-const SHUTDOWN_BOUND_MS = 10_000;
 /** A worker with waiting jobs and no activity for this long is stuck (BullMQ #2466, #2964). */
 const STALL_MS = 30_000;
 
@@ -210,10 +210,7 @@ export class BullmqMailQueue extends MailQueue {
     const worker = this.worker;
     if (!worker) return;
     this.worker = undefined;
-    const bound = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_BOUND_MS).unref());
-    await Promise.race([worker.close(), bound]);
-    // Past the bound, jobs in hand are abandoned; BullMQ gives them to another worker as stalled.
-    await worker.close(true).catch(() => undefined);
+    await stopWorker(worker);
     this.workerConnection?.disconnect();
   }
 
