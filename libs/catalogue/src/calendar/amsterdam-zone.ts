@@ -1,4 +1,5 @@
 import type { ICalDayJsStub } from 'ical-generator';
+import { wallClockFormatter } from '../shared/local-day';
 
 /** The zone of every time in the feed: meetings are at 19:30 in Friesland, summer or winter. */
 export const FEED_TIME_ZONE = 'Europe/Amsterdam';
@@ -32,16 +33,7 @@ export function vtimezone(zone: string): string | null {
   return zone === FEED_TIME_ZONE ? AMSTERDAM_VTIMEZONE : null;
 }
 
-const wallClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: FEED_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+const wallClock = wallClockFormatter(FEED_TIME_ZONE);
 
 /**
  * An instant that ical-generator can write as Friesland wall-clock time. Given a plain Date and a TZID it

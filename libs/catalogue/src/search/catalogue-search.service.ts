@@ -69,16 +69,8 @@ export class CatalogueSearchService {
   }
 
   /**
-   * For the JSON API, whose global ValidationPipe (same rules: unknown fields refused) already turned the query
-   * into a checked CourseSearchQuery: checking it again cost a second class-validator run per listing. Anything
-   * else (a plain object, a page's form) is still checked here.
-   */
-  async searchChecked(query: CourseSearchQuery): Promise<Page<CourseListItem>> {
-    return query instanceof CourseSearchQuery ? this.searchValid(query) : this.search(query);
-  }
-
-  /**
-   * The JSON API's listing as sent: the same page as `searchChecked`, serialised. Items made from the
+   * The JSON API's listing as sent: the same page as `search`, serialised. A query already checked by the
+   * validation pipe (a CourseSearchQuery) is not checked again; anything else is. Items made from the
    * in-memory index are serialised once and reused (CatalogueViews.listItemsJson), so most of a listing's
    * text is joined, not written.
    */

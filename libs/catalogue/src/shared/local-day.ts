@@ -3,7 +3,8 @@ import { CATALOGUE_TIME_ZONE } from '../catalogue.constants';
 /** Formatters per zone: making one costs far more than using it, and every dated search needs two. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
+/** Wall-clock time in `timeZone` as parts (24-hour, two-digit), one formatter per zone for the process. */
+export function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-GB', {
@@ -23,7 +24,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** Minutes the zone is ahead of UTC at `at`. */
 function offsetMinutes(at: Date, timeZone: string): number {
-  const parts = formatterFor(timeZone).formatToParts(at);
+  const parts = wallClockFormatter(timeZone).formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const local = Date.UTC(
     get('year'),

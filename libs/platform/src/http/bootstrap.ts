@@ -62,9 +62,10 @@ export async function createApplication(
     })
     .addHook('onRequest', (request, reply, done) => {
       const fastRoutes = late.fastRoutes;
-      if (!fastRoutes?.handlerFor(request)) return done();
+      const handler = fastRoutes?.handlerFor(request);
+      if (!fastRoutes || !handler) return done();
       // Answered: Fastify sends it and skips the rest; not answered: on to Nest.
-      void fastRoutes.answer(request, reply).then((answered) => answered || done());
+      void fastRoutes.answer(handler, request, reply).then((answered) => answered || done());
     });
 
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {

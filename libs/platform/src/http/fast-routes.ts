@@ -40,14 +40,12 @@ export class FastRoutes {
   }
 
   /**
-   * Runs the handler for `request`, if any: true when it answered. Its failures are logged and the request
-   * goes on to Nest, which meets the same trouble and reports it in its own way.
+   * Runs `handler` (from handlerFor) on `request`: true when it answered. Its failures are logged and the
+   * request goes on to Nest, which meets the same trouble and reports it in its own way.
    */
-  async answer(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
-    const handler = this.handlerFor(request);
-    if (!handler) return false;
+  async answer(handler: FastRouteHandler, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
     const logger = PinoLogger.root;
-    const req = { id: request.id, method: request.method, url: request.url.split('?')[0] };
+    const req = () => ({ id: request.id, method: request.method, url: request.url.split('?')[0] });
     let answered = false;
     if (logger.isLevelEnabled('info')) {
       // Before the handler: the answer may be written at once. Unanswered, pino-http logs the Nest route.
@@ -56,7 +54,7 @@ export class FastRoutes {
         logger.info(
           {
             app: this.config.app,
-            req,
+            req: req(),
             res: { statusCode: reply.statusCode },
             responseTime: Math.round(reply.elapsedTime),
           },
@@ -67,7 +65,10 @@ export class FastRoutes {
     try {
       answered = await handler(request, reply);
     } catch (error) {
-      logger.warn({ app: this.config.app, err: error, req }, 'fast route failed; the Nest route answers');
+      logger.warn(
+        { app: this.config.app, err: error, req: req() },
+        'fast route failed; the Nest route answers',
+      );
     }
     return answered;
   }
