@@ -10,9 +10,9 @@ import {
   decodeEntities,
   PageClient,
 } from '../web/support/academy-app';
+import { loginToken, newMember, newOrganisation } from '../web/support/people';
 
 const ADMIN = { email: 'beheer@academie.test', password: 'koffie in it doarpshûs om tsien oere' };
-const PASSWORD = 'in it doarpshûs is altyd kofje';
 
 interface Member {
   email: string;
@@ -40,43 +40,15 @@ describe('load-signal pages (all-in-one)', () => {
     await academy.close();
   });
 
-  async function token(email: string, password: string): Promise<string> {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
-    if (res.statusCode !== 200) throw new Error(`login ${email}: ${res.statusCode} ${res.body}`);
-    return res.json<{ accessToken: string }>().accessToken;
-  }
-
-  async function organisation(): Promise<string> {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/organisations',
-      headers: bearer(adminToken),
-      payload: { name: `Doarpshûs ${randomUUID().slice(0, 8)}` },
-    });
-    expect(res.statusCode).toBe(201);
-    return res.json<{ id: string }>().id;
-  }
-
+  const token = (email: string, password: string) => loginToken(app, email, password);
+  const organisation = () => newOrganisation(app, adminToken);
   async function member(
     organisationId: string,
     role: 'volunteer' | 'coordinator',
     name: string,
   ): Promise<Member> {
-    const email = `${role}-${randomUUID().slice(0, 8)}@academie.test`;
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/users',
-      headers: bearer(adminToken),
-      payload: { email, password: PASSWORD, displayName: name, memberships: [{ organisationId, role }] },
-    });
-    expect(res.statusCode).toBe(201);
-    return {
-      email,
-      password: PASSWORD,
-      userId: res.json<{ id: string }>().id,
-      name,
-      token: await token(email, PASSWORD),
-    };
+    const created = await newMember(app, adminToken, organisationId, role, name);
+    return { ...created, token: await token(created.email, created.password) };
   }
 
   /** The coordinator's overview, once the enrolment context has the volunteers from identity's events. */

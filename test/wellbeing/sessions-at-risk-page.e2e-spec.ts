@@ -8,11 +8,10 @@ import {
   ReplicaCourse,
   SessionMeeting,
 } from '../../libs/enrolment/src/sessions/session.entity';
-import { bearer } from '../support/apps';
 import { bootAcademy, type BootedAcademy, decodeEntities, PageClient } from '../web/support/academy-app';
+import { loginToken, newMember, newOrganisation } from '../web/support/people';
 
 const ADMIN = { email: 'beheer@academie.test', password: 'koffie in it doarpshûs om tsien oere' };
-const PASSWORD = 'in it doarpshûs is altyd kofje';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -34,23 +33,9 @@ describe("sessions at risk on the coordinator's volunteers page (all-in-one)", (
     await academy.close();
   });
 
-  async function token(email: string, password: string): Promise<string> {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
-    if (res.statusCode !== 200) throw new Error(`login ${email}: ${res.statusCode} ${res.body}`);
-    return res.json<{ accessToken: string }>().accessToken;
-  }
-
-  async function member(organisationId: string, role: 'volunteer' | 'coordinator', name: string) {
-    const email = `${role}-${randomUUID().slice(0, 8)}@academie.test`;
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/users',
-      headers: bearer(adminToken),
-      payload: { email, password: PASSWORD, displayName: name, memberships: [{ organisationId, role }] },
-    });
-    expect(res.statusCode).toBe(201);
-    return { email, password: PASSWORD, userId: res.json<{ id: string }>().id, name };
-  }
+  const token = (email: string, password: string) => loginToken(app, email, password);
+  const member = (organisationId: string, role: 'volunteer' | 'coordinator', name: string) =>
+    newMember(app, adminToken, organisationId, role, name);
 
   /** A session in the enrolment context's replica (as the catalogue would announce it), with a place for `userId`. */
   async function sessionWith(
@@ -145,14 +130,7 @@ describe("sessions at risk on the coordinator's volunteers page (all-in-one)", (
   }
 
   it('shows a training below its minimum and an interrupted one, in Dutch and English', async () => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/organisations',
-      headers: bearer(adminToken),
-      payload: { name: `Doarpshûs ${randomUUID().slice(0, 8)}` },
-    });
-    expect(res.statusCode).toBe(201);
-    const org = res.json<{ id: string }>().id;
+    const org = await newOrganisation(app, adminToken);
     const coordinator = await member(org, 'coordinator', 'Coördinator Sjoukje');
     const anna = await member(org, 'volunteer', `Anna ${randomUUID().slice(0, 6)}`);
     const jar = await pages.logIn(coordinator);
