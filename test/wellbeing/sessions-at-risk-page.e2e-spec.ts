@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { PageRenderer } from '@academy/web';
-import { AttendanceRecord } from '../../libs/enrolment/src/attendance/attendance.entity';
-import { Enrolment } from '../../libs/enrolment/src/enrolments/enrolment.entity';
-import {
-  EnrolmentSession,
-  ReplicaCourse,
-  SessionMeeting,
-} from '../../libs/enrolment/src/sessions/session.entity';
+import { seedTraining } from '../../libs/enrolment/src/wellbeing/testing/wellbeing-fixtures';
 import { bootAcademy, type BootedAcademy, decodeEntities, PageClient } from '../web/support/academy-app';
 import { loginToken, newMember, newOrganisation } from '../web/support/people';
 
@@ -50,83 +44,21 @@ describe("sessions at risk on the coordinator's volunteers page (all-in-one)", (
     attendance: Array<'present' | 'absent'> = [],
   ): Promise<void> {
     const now = Date.now();
-    const id = randomUUID();
-    const courseId = randomUUID();
-    const enrolmentId = randomUUID();
-    const starts = [0, 7, 14, 21].map((d) => new Date(now + (options.firstDays + d) * DAY));
-    await academy.dataSource('enrolment').transaction(async (manager) => {
-      await manager.getRepository(ReplicaCourse).insert({
-        id: courseId,
+    await seedTraining(
+      academy.dataSource('enrolment'),
+      userId,
+      [0, 7, 14, 21].map((d, position) => ({
+        startsAt: new Date(now + (options.firstDays + d) * DAY),
+        status: attendance[position],
+      })),
+      {
         title: options.title,
-        kind: 'training',
-        language: 'nl',
-        attendanceThreshold: 75,
-        version: 1,
-      });
-      await manager.getRepository(EnrolmentSession).insert({
-        id,
-        courseId,
         capacity: 20,
         minimumParticipants: options.minimum,
         goNoGoAt: options.goNoGoDays === null ? null : new Date(now + options.goNoGoDays * DAY),
-        enrolmentOpensAt: null,
-        enrolmentClosesAt: null,
-        cancellationDeadlineHours: 48,
-        waitlistMode: 'auto',
-        offerHours: 24,
-        catalogueStatus: 'scheduled',
-        cancelReason: null,
-        firstStartsAt: starts[0],
-        lastEndsAt: new Date(starts[3].getTime() + 2 * HOUR),
-        version: 1,
-        goDecision: null,
-        goDecidedAt: null,
         confirmed: options.confirmed,
-        offered: 0,
-        waitlisted: 0,
-        seatsVersion: 1,
-        updatedAt: new Date(now),
-      });
-      await manager.getRepository(Enrolment).insert({
-        id: enrolmentId,
-        sessionId: id,
-        userId,
-        status: 'confirmed',
-        activeKey: `${id}:${userId}`,
-        waitlistPosition: null,
-        offerExpiresAt: null,
-        late: false,
-        cancelReason: null,
-        enrolledBy: userId,
-        createdAt: new Date(now - 30 * DAY),
-        confirmedAt: new Date(now - 30 * DAY),
-        cancelledAt: null,
-        completedAt: null,
-        updatedAt: new Date(now),
-      });
-      for (const [position, startsAt] of starts.entries()) {
-        const meetingId = randomUUID();
-        await manager.getRepository(SessionMeeting).insert({
-          id: meetingId,
-          sessionId: id,
-          position,
-          startsAt,
-          endsAt: new Date(startsAt.getTime() + 2 * HOUR),
-          location: '{}',
-        });
-        const status = attendance[position];
-        if (status) {
-          await manager.getRepository(AttendanceRecord).insert({
-            enrolmentId,
-            meetingId,
-            sessionId: id,
-            status,
-            recordedBy: null,
-            recordedAt: startsAt,
-          });
-        }
-      }
-    });
+      },
+    );
   }
 
   it('shows a training below its minimum and an interrupted one, in Dutch and English', async () => {

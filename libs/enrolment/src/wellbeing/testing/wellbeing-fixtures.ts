@@ -38,8 +38,9 @@ export interface PastMeeting {
 }
 
 /**
- * A past training the volunteer was confirmed for, with its meetings and attendance, written straight into the
- * enrolment tables (the enrolment API refuses sessions that have started).
+ * A training the volunteer was confirmed for, with its meetings and attendance, written straight into the
+ * enrolment tables (the enrolment API refuses sessions that have started). The session's minimum, go/no-go
+ * moment and seat counter default to a small session nobody else is in.
  */
 export async function seedTraining(
   dataSource: DataSource,
@@ -50,6 +51,10 @@ export async function seedTraining(
     enrolmentStatus?: 'confirmed' | 'cancelled';
     late?: boolean;
     cancelledAt?: Date;
+    capacity?: number;
+    minimumParticipants?: number;
+    goNoGoAt?: Date | null;
+    confirmed?: number;
   } = {},
 ): Promise<{ sessionId: string; enrolmentId: string }> {
   const sessionId = randomUUID();
@@ -69,9 +74,9 @@ export async function seedTraining(
     await manager.getRepository(EnrolmentSession).insert({
       id: sessionId,
       courseId,
-      capacity: 10,
-      minimumParticipants: 0,
-      goNoGoAt: null,
+      capacity: options.capacity ?? 10,
+      minimumParticipants: options.minimumParticipants ?? 0,
+      goNoGoAt: options.goNoGoAt ?? null,
       enrolmentOpensAt: null,
       enrolmentClosesAt: null,
       cancellationDeadlineHours: 48,
@@ -84,7 +89,7 @@ export async function seedTraining(
       version: 1,
       goDecision: null,
       goDecidedAt: null,
-      confirmed: 1,
+      confirmed: options.confirmed ?? 1,
       offered: 0,
       waitlisted: 0,
       seatsVersion: 1,
