@@ -21,5 +21,6 @@ export * from './http/bootstrap';
 export { FastRoutes, type FastRouteHandler } from './http/fast-routes';
 export { Metrics } from './metrics/metrics';
 export * from './pagination';
+export * from './time/wall-clock';
 export { PlatformModule } from './platform.module';
 export { columns } from './database/migration-columns';

@@ -1,5 +1,5 @@
 import type { ICalDayJsStub } from 'ical-generator';
-import { wallClockFormatter } from '../shared/local-day';
+import { wallClockFormatter } from '@academy/platform';
 
 /** The zone of every time in the feed: meetings are at 19:30 in Friesland, summer or winter. */
 export const FEED_TIME_ZONE = 'Europe/Amsterdam';

@@ -1,3 +1,5 @@
+import { type WallClock, wallClock as wallClockAt } from '@academy/platform';
+
 /**
  * Dutch wall-clock time for the demo schedule: a meeting at 19:30 is at 19:30 in Friesland, summer or winter.
  * Civil dates are handled as whole days since the epoch so adding weeks never trips over daylight saving.
@@ -5,31 +7,8 @@
 const ZONE = 'Europe/Amsterdam';
 const DAY_MS = 86_400_000;
 
-const formatter = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
-function wallClock(instant: number): {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-} {
-  const parts = Object.fromEntries(formatter.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-  };
+function wallClock(instant: number): WallClock {
+  return wallClockAt(new Date(instant), ZONE);
 }
 
 /** Minutes Amsterdam is ahead of UTC at an instant (60 in winter, 120 in summer). */

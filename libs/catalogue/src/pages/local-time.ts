@@ -1,3 +1,4 @@
+import { wallClock as wallClockIn, zoneOffsetMs } from '@academy/platform';
 import type { Locale } from '@academy/web';
 
 /** Every date and time on the pages is Friesland's, whatever the server's or the reader's clock says. */
@@ -50,27 +51,17 @@ export function clockTime(iso: string, locale: Locale): string {
   return cached(locale, 'time', style).format(new Date(iso));
 }
 
-const partsFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: PAGE_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
 interface WallClock {
   date: string;
   time: string;
 }
 
+const two = (n: number) => String(n).padStart(2, '0');
+
 /** The day (YYYY-MM-DD) and time (HH:MM) in Friesland at an instant: what a form field shows. */
 export function wallClock(iso: string | Date): WallClock {
-  const parts = Object.fromEntries(
-    partsFormat.formatToParts(typeof iso === 'string' ? new Date(iso) : iso).map((p) => [p.type, p.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+  const w = wallClockIn(typeof iso === 'string' ? new Date(iso) : iso, PAGE_TIME_ZONE);
+  return { date: `${w.year}-${two(w.month)}-${two(w.day)}`, time: `${two(w.hour)}:${two(w.minute)}` };
 }
 
 export function sameLocalDay(a: string, b: string): boolean {
@@ -79,9 +70,7 @@ export function sameLocalDay(a: string, b: string): boolean {
 
 /** Minutes Friesland is ahead of UTC at an instant (60 in winter, 120 in summer). */
 function offsetMinutes(instant: number): number {
-  const { date, time } = wallClock(new Date(instant));
-  const local = Date.parse(`${date}T${time}:00Z`);
-  return Math.round((local - Math.floor(instant / 60_000) * 60_000) / 60_000);
+  return Math.round(zoneOffsetMs(new Date(instant), PAGE_TIME_ZONE) / 60_000);
 }
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -1,40 +1,9 @@
+import { zoneOffsetMs } from '@academy/platform';
 import { CATALOGUE_TIME_ZONE } from '../catalogue.constants';
-
-/** Formatters per zone: making one costs far more than using it, and every dated search needs two. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Wall-clock time in `timeZone` as parts (24-hour, two-digit), one formatter per zone for the process. */
-export function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
 
 /** Minutes the zone is ahead of UTC at `at`. */
 function offsetMinutes(at: Date, timeZone: string): number {
-  const parts = wallClockFormatter(timeZone).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const local = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return Math.round((local - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+  return Math.round(zoneOffsetMs(at, timeZone) / 60_000);
 }
 
 /** Day starts already worked out, by zone and day: searches ask for the same few days over and over. */

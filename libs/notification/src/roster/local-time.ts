@@ -1,3 +1,5 @@
+import { wallClock } from '@academy/platform';
+
 /** The academy's clock: rosters and digests go out at local times in Friesland. */
 export const ACADEMY_TIME_ZONE = 'Europe/Amsterdam';
 
@@ -9,22 +11,7 @@ export interface LocalDate {
   weekday: number;
 }
 
-const parts = (date: Date, timeZone: string) =>
-  Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-    })
-      .formatToParts(date)
-      .filter((part) => part.type !== 'literal')
-      .map((part) => [part.type, Number(part.value)]),
-  ) as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
+const parts = (date: Date, timeZone: string) => wallClock(date, timeZone);
 
 /** The calendar day an instant falls on in the time zone. */
 export function localDate(instant: Date, timeZone = ACADEMY_TIME_ZONE): LocalDate {

@@ -1,3 +1,5 @@
+import { zoneOffsetMs } from '@academy/platform';
+
 /**
  * Europe/Amsterdam instants for the SQL that buckets activities into local weeks. The database stores UTC and
  * neither SQLite nor a MariaDB without time-zone tables knows Amsterdam, so the offsets are computed here and
@@ -5,22 +7,9 @@
  */
 const HOUR_MS = 3_600_000;
 
-const parts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Amsterdam',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
 /** The Amsterdam offset from UTC at an instant, in milliseconds (1 h in winter, 2 h in summer). */
 export function amsterdamOffsetMs(at: Date): number {
-  const p = Object.fromEntries(parts.formatToParts(at).map((part) => [part.type, part.value]));
-  const local = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
-  return local - Math.floor(at.getTime() / 1000) * 1000;
+  return zoneOffsetMs(at, 'Europe/Amsterdam');
 }
 
 /** The instant a local Amsterdam time (`YYYY-MM-DD`, `HH:MM`) names. */
