@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError, isDuplicateKey } from '@academy/platform';
 
+import { KeptTable } from '../shared/kept-table';
 import { validateInput } from '../shared/validate-input';
 import { SearchCache } from '../search/search-cache';
 import { CategoriesRepository } from './categories.repository';
@@ -24,12 +25,14 @@ export const toCategoryResponse = (category: Category): CategoryResponse => ({
 
 @Injectable()
 export class CategoriesService {
-  private cache?: { at: number; categories: Promise<Category[]> };
+  private readonly kept: KeptTable<Category>;
 
   constructor(
     private readonly categories: CategoriesRepository,
     private readonly search: SearchCache,
-  ) {}
+  ) {
+    this.kept = new KeptTable(() => this.categories.all(), CACHE_MS);
+  }
 
   /** Every category in display order, with its names in Dutch, Frisian and English. */
   async list(): Promise<CategoryResponse[]> {
@@ -53,29 +56,19 @@ export class CategoriesService {
       if (isDuplicateKey(error)) throw slugTaken();
       throw error;
     }
-    this.cache = undefined;
+    this.kept.forget();
     this.search.changed();
     return toCategoryResponse(category);
   }
 
   /** All categories, from a short-lived cache (listings read them on every request). */
   all(): Promise<Category[]> {
-    if (!this.cache || Date.now() - this.cache.at > CACHE_MS) {
-      const categories = this.categories.all();
-      this.cache = { at: Date.now(), categories };
-      categories.catch(() => (this.cache = undefined));
-    }
-    return this.cache.categories;
+    return this.kept.all();
   }
 
-  /** Categories by id; asks the database again when one is missing (created on another replica). */
-  async byId(needed: string[] = []): Promise<Map<string, Category>> {
-    let map = new Map((await this.all()).map((category) => [category.id, category]));
-    if (needed.some((id) => !map.has(id))) {
-      this.cache = undefined;
-      map = new Map((await this.all()).map((category) => [category.id, category]));
-    }
-    return map;
+  /** Categories by id (a map shared until the next reading); asks again for one created on another replica. */
+  byId(needed: string[] = []): Promise<Map<string, Category>> {
+    return this.kept.byId(needed);
   }
 
   async bySlug(slug: string): Promise<Category | undefined> {

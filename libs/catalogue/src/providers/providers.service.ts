@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError, isDuplicateKey } from '@academy/platform';
 
+import { KeptTable } from '../shared/kept-table';
 import { validateInput } from '../shared/validate-input';
 import { CreateProviderRequest } from './dto/create-provider.request';
 import type { ProviderResponse } from './dto/provider.response';
@@ -27,12 +28,14 @@ const CACHE_MS = 10_000;
 
 @Injectable()
 export class ProvidersService {
-  private cache?: { at: number; providers: Promise<Provider[]> };
+  private readonly kept: KeptTable<Provider>;
 
   constructor(
     private readonly providers: ProvidersRepository,
     private readonly search: SearchCache,
-  ) {}
+  ) {
+    this.kept = new KeptTable(() => this.providers.all(), CACHE_MS);
+  }
 
   async list(): Promise<ProviderResponse[]> {
     return (await this.all()).map(toProviderResponse);
@@ -40,22 +43,12 @@ export class ProvidersService {
 
   /** All providers, from a short-lived cache (listings name them on every request). */
   private all(): Promise<Provider[]> {
-    if (!this.cache || Date.now() - this.cache.at > CACHE_MS) {
-      const providers = this.providers.all();
-      this.cache = { at: Date.now(), providers };
-      providers.catch(() => (this.cache = undefined));
-    }
-    return this.cache.providers;
+    return this.kept.all();
   }
 
-  /** Providers by id; asks the database again when one is missing (added on another replica). */
-  async byIds(ids: string[]): Promise<Map<string, Provider>> {
-    let map = new Map((await this.all()).map((provider) => [provider.id, provider]));
-    if (ids.some((id) => !map.has(id))) {
-      this.cache = undefined;
-      map = new Map((await this.all()).map((provider) => [provider.id, provider]));
-    }
-    return map;
+  /** Providers by id (a map shared until the next reading); asks again for one added on another replica. */
+  byIds(ids: string[]): Promise<Map<string, Provider>> {
+    return this.kept.byId(ids);
   }
 
   async byId(id: string): Promise<Provider | undefined> {
@@ -79,7 +72,7 @@ export class ProvidersService {
       if (isDuplicateKey(error)) throw nameTaken();
       throw error;
     }
-    this.cache = undefined;
+    this.kept.forget();
     this.search.changed();
     return toProviderResponse(provider);
   }

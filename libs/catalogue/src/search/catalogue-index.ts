@@ -313,7 +313,11 @@ export function pageOf(
     waiting++;
   }
 
-  const found: Array<{ course: IndexedCourse; next?: IndexedSession }> = [];
+  // Only the page's entries are kept; the others are counted.
+  const end = skip + take;
+  let total = 0;
+  const rows: CourseRow[] = [];
+  const next = new Map<string, NextSessionRow>();
   const list = sessions.placeKey === undefined ? snapshot.all : snapshot.byPlace.get(sessions.placeKey);
   if (list && waiting > 0) {
     const { starts } = list;
@@ -339,19 +343,26 @@ export function pageOf(
       if (hasSeats && list.seatsLeft[i] <= 0) continue;
       marks[course] = met;
       waiting--;
-      found.push({ course: snapshot.courses[course], next: list.sessions[i] });
+      if (total >= skip && total < end) {
+        const row = snapshot.courses[course].row;
+        rows.push(row);
+        next.set(row.id, list.sessions[i]);
+      }
+      total++;
     }
   }
   if (!sessionFiltered && waiting > 0) {
     const without = candidates.filter((course) => marks[course.index] === eligible);
     without.sort((a, b) => compareIds(a.row.id, b.row.id));
-    for (const course of without) found.push({ course });
+    for (const course of without) {
+      if (total >= skip && total < end) rows.push(course.row);
+      total++;
+    }
   }
-  const page = found.slice(skip, skip + take);
   return {
-    rows: page.map((entry) => entry.course.row),
-    total: found.length,
-    next: new Map(page.filter((entry) => entry.next).map((entry) => [entry.course.row.id, entry.next!])),
+    rows,
+    total,
+    next,
     asOf: snapshot.asOf,
   };
 }

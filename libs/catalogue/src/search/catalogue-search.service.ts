@@ -18,28 +18,44 @@ import { searchTerms } from './full-text';
 import { SearchCache } from './search-cache';
 
 /**
- * A listing serialised for the JSON API, exactly as JSON.stringify would write its Page, kept as UTF-8 bytes:
- * sent as they are (a string would be measured, then encoded, per request), and held outside V8's heap while
- * cached, so a busy cache of 15 KB answers does not make the garbage collector copy them from one young
- * generation to the next.
+ * A listing serialised for the JSON API, exactly as JSON.stringify would write its Page, as UTF-8: the items'
+ * texts (kept by CatalogueViews.listItemsJson for as long as the index's rows live) and the page's tail. It is
+ * put together into one Buffer per send, which is garbage again as soon as it is written. A cached listing
+ * holds only references to the kept texts: a 15 KB Buffer per listing, kept for the cache's horizon, would
+ * outlive two scavenges and be promoted, and at thousands of different listings a second its memory outside
+ * the heap made V8 run a full collection several times a second (the varied mix's tail in bench/catalogue.mjs).
  */
 export class ListingBody {
-  constructor(readonly bytes: Buffer) {}
+  private constructor(
+    private readonly items: readonly Buffer[],
+    /** `],"total":…}`: ASCII only. */
+    private readonly tail: string,
+    /** In bytes, the whole answer. */
+    readonly length: number,
+  ) {}
 
-  /** The page around its items' texts, put together as bytes (no 15 KB string made and encoded per listing). */
   static of(page: Page<Buffer>): ListingBody {
-    const parts: Buffer[] = [ITEMS_OPEN];
-    page.items.forEach((item, i) => {
-      if (i) parts.push(COMMA);
-      parts.push(item);
+    const tail = `],"total":${page.total},"page":${page.page},"pageSize":${page.pageSize}}`;
+    let length = ITEMS_OPEN.length + tail.length + Math.max(0, page.items.length - 1);
+    for (const item of page.items) length += item.length;
+    return new ListingBody(page.items, tail, length);
+  }
+
+  /** The answer's bytes, a new Buffer each time (one copy of the texts; cheaper than keeping it). */
+  bytes(): Buffer {
+    const bytes = Buffer.allocUnsafe(this.length);
+    let at = ITEMS_OPEN.copy(bytes, 0);
+    this.items.forEach((item, i) => {
+      if (i) bytes[at++] = COMMA;
+      at += item.copy(bytes, at);
     });
-    parts.push(Buffer.from(`],"total":${page.total},"page":${page.page},"pageSize":${page.pageSize}}`));
-    return new ListingBody(Buffer.concat(parts));
+    bytes.write(this.tail, at, 'latin1');
+    return bytes;
   }
 }
 
 const ITEMS_OPEN = Buffer.from('{"items":[');
-const COMMA = Buffer.from(',');
+const COMMA = 0x2c;
 
 /** How a listing's items are made: as objects (pages), or as their JSON text (the API). */
 interface ItemMaker<Item> {

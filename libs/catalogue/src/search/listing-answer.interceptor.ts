@@ -21,14 +21,14 @@ export class ListingAnswerInterceptor implements NestInterceptor {
     const body = this.answers.cached(request.url);
     if (body !== undefined) {
       reply.type(LISTING_TYPE);
-      return of(body.bytes);
+      return of(body.bytes());
     }
     const mark = this.answers.mark();
     return next.handle().pipe(
       map((answer: ListingBody) => {
         reply.type(LISTING_TYPE);
         this.answers.keep(request.url, answer, mark);
-        return answer.bytes;
+        return answer.bytes();
       }),
     );
   }

@@ -49,7 +49,7 @@ export class ListingFastRoute implements OnModuleInit {
       this.answers.keep(request.url, answer, mark);
       body = answer;
     }
-    void reply.type(LISTING_TYPE).send(body.bytes);
+    void reply.type(LISTING_TYPE).send(body.bytes());
     return true;
   }
 }
