@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { CourseFilters, SessionFilters } from './catalogue-search.repository';
-import { pageOf, type Snapshot, snapshotOf } from './catalogue-index';
+import { applySeats, pageOf, type Snapshot, snapshotOf } from './catalogue-index';
 
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 11, 1, 12);
@@ -83,7 +83,7 @@ function snapshotFrom(
         confirmed: session.confirmed,
         offered: session.offered,
       })),
-    { asOf: NOW, fingerprint: '', mark: 0 },
+    { asOf: NOW, fingerprint: '', seatsFingerprint: '', mark: 0 },
   );
 }
 
@@ -207,5 +207,75 @@ describe('pageOf (the in-memory listing)', () => {
     const page = pageOf(snapshot, {}, { placeKey: 'dokkum' }, true, at(0), 0, 10);
     expect(page.total).toBe(1);
     expect(snapshot.epoch).toBe(2);
+  });
+
+  it('takes seat counts in place as if read afresh: newest version wins, whatever the order they come in', () => {
+    const change = fc.record({
+      session: fc.nat(39),
+      confirmed: fc.integer({ min: 0, max: 3 }),
+      offered: fc.integer({ min: 0, max: 1 }),
+      version: fc.integer({ min: 1, max: 4 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(courseRow, { minLength: 2, maxLength: 12 }),
+        fc.array(sessionRow, { minLength: 5, maxLength: 40, size: 'large' }),
+        fc.array(change, { maxLength: 30 }),
+        fc.array(query, { minLength: 1, maxLength: 4 }),
+        (courses, drawn, changes, queries) => {
+          const sessions = drawn.filter((session) => session.course < courses.length);
+          const patched = snapshotFrom(courses, sessions);
+          const ids = patched.all.sessions.map((session) => session.id).sort();
+          // What each session holds in the end: the first change of the highest version (equal ones are ignored).
+          const final = sessions.map((session) => ({ ...session, version: -Infinity }));
+          for (const { session, confirmed, offered, version } of changes) {
+            if (session >= sessions.length) continue;
+            // snapshotFrom names the i-th session `session-${(i * 5) % 97}`.
+            const sessionId = `session-${String((session * 5) % 97).padStart(2, '0')}`;
+            const before = patched.sessionsById.get(sessionId);
+            applySeats(patched, { sessionId, confirmed, offered, version });
+            const after = patched.sessionsById.get(sessionId);
+            if (version > final[session].version) {
+              Object.assign(final[session], { confirmed, offered, version });
+              // Replaced, not changed: item texts kept for the old entry must not be reused.
+              if (before && after) expect(after).not.toBe(before);
+            } else {
+              expect(after).toBe(before);
+            }
+          }
+          applySeats(patched, { sessionId: 'not-listed', confirmed: 1, offered: 0, version: 9 });
+          const fresh = snapshotFrom(courses, final);
+          const counts = (snapshot: Snapshot) => ({
+            all: snapshot.all.sessions.map(({ id, confirmed, offered }) => ({ id, confirmed, offered })),
+            seatsLeft: [...snapshot.all.seatsLeft],
+            byPlace: [...snapshot.byPlace].map(([place, list]) => ({
+              place,
+              ids: list.sessions.map((session) => session.id),
+              seatsLeft: [...list.seatsLeft],
+              byId: list.sessions.every((session) => snapshot.sessionsById.get(session.id) === session),
+            })),
+          });
+          expect(counts(patched)).toEqual(counts(fresh));
+          expect(patched.all.sessions.map((session) => session.id).sort()).toEqual(ids);
+          for (const { courses: courseFilters, sessions: sessionFilters, skip, take } of queries) {
+            const filtered = Object.values(sessionFilters).some((value) => value !== undefined);
+            const page = (snapshot: Snapshot) => {
+              const { rows, total, next } = pageOf(
+                snapshot,
+                courseFilters,
+                sessionFilters,
+                filtered,
+                at(0),
+                skip,
+                take,
+              );
+              return { rows: rows.map((row) => row.id), total, next: [...next.keys()] };
+            };
+            expect(page(patched)).toEqual(page(fresh));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

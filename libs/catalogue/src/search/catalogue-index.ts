@@ -11,7 +11,7 @@ import {
   nextSessionRowOf,
   type SessionFilters,
 } from './catalogue-search.repository';
-import { SEARCH_CACHE_MS, SearchCache } from './search-cache';
+import { SEARCH_CACHE_MS, type SeatChange, SearchCache } from './search-cache';
 
 /** A snapshot older than this is checked again in the background while it keeps answering. */
 export const INDEX_REFRESH_MS = 1_000;
@@ -22,7 +22,8 @@ const MIN_RELOAD_GAP_MS = 1_000;
  * Changes whenever anything the public listing shows changes, on any replica or by any writer (the CSV
  * import, a script): every change of a course or session raises its version, seat counts only come with a
  * higher version, tags change with their course, and rows are added, never deleted. One scan of each table,
- * a few milliseconds on 20,000 sessions, against a full read of the catalogue.
+ * a few milliseconds on 20,000 sessions, against a full read of the catalogue. The last two columns are the
+ * seat counts: when only they changed, only they are read again (an enrolment rush changes them all the time).
  */
 const FINGERPRINT = `SELECT
   (SELECT COUNT(*) FROM catalogue_courses) AS courses,
@@ -36,6 +37,17 @@ const FINGERPRINT = `SELECT
 interface IndexedSession extends NextSessionRow {
   startsAt: number;
   placeKey: string | null;
+  /** The version of its seat counts (see SeatsRepository.storeIfNewer); -Infinity: none reported yet. */
+  seatVersion: number;
+  /** Its place in `Snapshot.all`, and in its place's list (-1 without a place). */
+  at: number;
+  atPlace: number;
+}
+
+/** What the fingerprint answered: seat counts apart from the rest. */
+interface Fingerprint {
+  catalogue: string;
+  seats: string;
 }
 
 export interface IndexedCourse {
@@ -64,15 +76,21 @@ export interface Snapshot {
    * its reading began): what it shows is at least this recent.
    */
   asOf: number;
-  /** What `FINGERPRINT` answered just before the snapshot was read. */
+  /** What `FINGERPRINT` answered, for all but the seat counts, just before the snapshot was read. */
   fingerprint: string;
-  /** The search cache's mark when reading began; a change committed since makes it unusable. */
+  /** … and for the seat counts, just before they were last read. Changes here are taken in place. */
+  seatsFingerprint: string;
+  /**
+   * The search cache's catalogue mark when reading began; a change committed since makes it unusable. Seat
+   * counts committed here are taken in place instead (applySeats).
+   */
   mark: number;
   courses: IndexedCourse[];
   byCategory: Map<string, IndexedCourse[]>;
   /** Every published session still to come, and the same per place key (the commonest filter). */
   all: SessionList;
   byPlace: Map<string, SessionList>;
+  sessionsById: Map<string, IndexedSession>;
   /** Per course, a search's stamp: eligible (`epoch`) or already met (`epoch + 1`). See pageOf. */
   marks: Uint32Array;
   epoch: number;
@@ -102,14 +120,23 @@ export class CatalogueIndex {
   private readonly logger = new Logger('CatalogueIndex');
   /** Off: every search asks the database (the search tests compare both ways). */
   enabled = true;
+  /** How often the whole catalogue, and the seat counts alone, were read (tests, diagnostics). */
+  readonly reads = { catalogue: 0, seats: 0 };
   private snapshot?: Snapshot;
   private loading?: Promise<void>;
   private lastLoadStarted = 0;
+  /** Seat counts committed here while the catalogue is being read: taken into the new snapshot too. */
+  private seatsMeanwhile?: SeatChange[];
 
   constructor(
     @InjectDataSource(CATALOGUE) private readonly dataSource: DataSource,
     private readonly cache: SearchCache,
-  ) {}
+  ) {
+    cache.onSeats((change) => {
+      this.seatsMeanwhile?.push(change);
+      if (this.snapshot) applySeats(this.snapshot, change);
+    });
+  }
 
   /**
    * The page as CatalogueSearchRepository.search and nextSessions would give it, or undefined: ask them.
@@ -140,7 +167,7 @@ export class CatalogueIndex {
   private usable(now: number): Snapshot | undefined {
     const snapshot = this.snapshot;
     // Outdated by a change here: only a new read will do. Merely old: a look at the fingerprint may renew it.
-    const current = snapshot && snapshot.mark === this.cache.mark() ? snapshot : undefined;
+    const current = snapshot && snapshot.mark === this.cache.catalogueMark() ? snapshot : undefined;
     if (!current || now - current.asOf >= INDEX_REFRESH_MS) this.check(current);
     return current && now - current.asOf < SEARCH_CACHE_MS ? current : undefined;
   }
@@ -154,9 +181,15 @@ export class CatalogueIndex {
     if (!current && Date.now() - this.lastLoadStarted < MIN_RELOAD_GAP_MS) return;
     this.loading = (async () => {
       const lookedAt = Date.now();
-      const mark = this.cache.mark();
+      const mark = this.cache.catalogueMark();
+      this.seatsMeanwhile = [];
       const fingerprint = await this.fingerprint();
-      if (current && fingerprint === current.fingerprint && mark === current.mark) {
+      if (current && fingerprint.catalogue === current.fingerprint && mark === current.mark) {
+        if (fingerprint.seats !== current.seatsFingerprint) {
+          // Seat counts changed: stored by another replica, or here (and already taken in place).
+          for (const change of await this.readSeats(lookedAt)) applySeats(current, change);
+          current.seatsFingerprint = fingerprint.seats;
+        }
         current.asOf = Math.max(current.asOf, lookedAt);
         return;
       }
@@ -173,6 +206,7 @@ export class CatalogueIndex {
       })
       .finally(() => {
         this.loading = undefined;
+        this.seatsMeanwhile = undefined;
       });
   }
 
@@ -180,19 +214,45 @@ export class CatalogueIndex {
   async refresh(): Promise<void> {
     await this.loading;
     const lookedAt = Date.now();
-    const mark = this.cache.mark();
-    this.snapshot = await this.read(await this.fingerprint(), lookedAt, mark);
+    const mark = this.cache.catalogueMark();
+    this.seatsMeanwhile = [];
+    try {
+      this.snapshot = await this.read(await this.fingerprint(), lookedAt, mark);
+    } finally {
+      this.seatsMeanwhile = undefined;
+    }
   }
 
-  private async fingerprint(): Promise<string> {
+  private async fingerprint(): Promise<Fingerprint> {
     const [row]: Array<Record<string, unknown>> = await this.dataSource.query(FINGERPRINT);
-    return Object.values(row ?? {})
-      .map((value) => String(value))
-      .join('/');
+    const values = Object.values(row ?? {}).map((value) => String(value));
+    return { catalogue: values.slice(0, -2).join('/'), seats: values.slice(-2).join('/') };
   }
 
-  /** The catalogue as it is now; `fingerprint`, `asOf` and `mark` were taken before. */
-  private async read(fingerprint: string, asOf: number, mark: number): Promise<Snapshot> {
+  /** The seat counts of the sessions still to come. */
+  private async readSeats(now: number): Promise<SeatChange[]> {
+    this.reads.seats++;
+    const rows: Array<Record<string, string | number>> = await this.dataSource.query(
+      `SELECT st.session_id, st.confirmed, st.offered, st.version
+       FROM catalogue_session_seats st
+       JOIN catalogue_sessions s ON s.id = st.session_id
+       WHERE s.published = 1 AND s.status <> 'cancelled' AND s.first_starts_at > ?`,
+      [dbTime(new Date(now))],
+    );
+    return rows.map((row) => ({
+      sessionId: String(row.session_id),
+      confirmed: Number(row.confirmed),
+      offered: Number(row.offered),
+      version: Number(row.version),
+    }));
+  }
+
+  /**
+   * The catalogue as it is now; `fingerprint`, `asOf` and `mark` were taken before, and seat counts committed
+   * since (`seatsMeanwhile`) are taken in, by their version, whether the reading saw them or not.
+   */
+  private async read(fingerprint: Fingerprint, asOf: number, mark: number): Promise<Snapshot> {
+    this.reads.catalogue++;
     const courseRows: Array<Record<string, string | null>> = await this.dataSource.query(
       `SELECT c.id, c.kind, c.title, c.summary, c.language, c.category_id, c.provider_id, c.status,
          (SELECT GROUP_CONCAT(t.value) FROM catalogue_course_tags t WHERE t.course_id = c.id AND t.kind = 'audience') AS audiences,
@@ -201,13 +261,21 @@ export class CatalogueIndex {
     );
     const sessionRows: Array<Record<string, string | number | Date | null>> = await this.dataSource.query(
       `SELECT s.id, s.course_id, s.first_starts_at, s.last_ends_at, s.place, s.place_key, s.online, s.capacity,
-         s.status, COALESCE(st.confirmed, 0) AS confirmed, COALESCE(st.offered, 0) AS offered
+         s.status, COALESCE(st.confirmed, 0) AS confirmed, COALESCE(st.offered, 0) AS offered,
+         st.version AS seat_version
        FROM catalogue_sessions s
        LEFT JOIN catalogue_session_seats st ON st.session_id = s.id
        WHERE s.published = 1 AND s.status <> 'cancelled' AND s.first_starts_at > ?`,
       [dbTime(new Date(asOf))],
     );
-    return snapshotOf(courseRows, sessionRows, { asOf, fingerprint, mark });
+    const snapshot = snapshotOf(courseRows, sessionRows, {
+      asOf,
+      fingerprint: fingerprint.catalogue,
+      seatsFingerprint: fingerprint.seats,
+      mark,
+    });
+    for (const change of this.seatsMeanwhile ?? []) applySeats(snapshot, change);
+    return snapshot;
   }
 }
 
@@ -215,7 +283,7 @@ export class CatalogueIndex {
 export function snapshotOf(
   courseRows: Array<Record<string, string | null>>,
   sessionRows: Array<Record<string, string | number | Date | null>>,
-  meta: Pick<Snapshot, 'asOf' | 'fingerprint' | 'mark'>,
+  meta: Pick<Snapshot, 'asOf' | 'fingerprint' | 'seatsFingerprint' | 'mark'>,
 ): Snapshot {
   const courses: IndexedCourse[] = [];
   const byId = new Map<string, IndexedCourse>();
@@ -238,6 +306,10 @@ export function snapshotOf(
       ...next,
       placeKey: row.place_key === null ? null : String(row.place_key),
       startsAt: next.firstStartsAt.getTime(),
+      seatVersion:
+        row.seat_version === null || row.seat_version === undefined ? -Infinity : Number(row.seat_version),
+      at: -1,
+      atPlace: -1,
     };
     sessions.push(session);
     courseOf.set(session, course);
@@ -246,12 +318,16 @@ export function snapshotOf(
     (a, b) => a.startsAt - b.startsAt || compareIds(a.courseId, b.courseId) || compareIds(a.id, b.id),
   );
   const atPlace = new Map<string, IndexedSession[]>();
-  for (const session of sessions) {
-    if (session.placeKey === null) continue;
+  const sessionsById = new Map<string, IndexedSession>();
+  sessions.forEach((session, at) => {
+    session.at = at;
+    sessionsById.set(session.id, session);
+    if (session.placeKey === null) return;
     const list = atPlace.get(session.placeKey);
+    session.atPlace = list ? list.length : 0;
     if (list) list.push(session);
     else atPlace.set(session.placeKey, [session]);
-  }
+  });
   const listOf = (ordered: IndexedSession[]): SessionList => ({
     sessions: ordered,
     starts: Float64Array.from(ordered, (session) => session.startsAt),
@@ -265,9 +341,35 @@ export function snapshotOf(
     byCategory,
     all: listOf(sessions),
     byPlace: new Map([...atPlace].map(([placeKey, list]) => [placeKey, listOf(list)])),
+    sessionsById,
     marks: new Uint32Array(courses.length),
     epoch: 0,
   };
+}
+
+/**
+ * Takes a session's new seat counts into the snapshot, unless it holds them or newer ones already (or the
+ * session is not in it: past, cancelled, unpublished). The session's entry is replaced, not changed: the item
+ * texts CatalogueViews keeps for the old one show the old seats left.
+ */
+export function applySeats(snapshot: Snapshot, change: SeatChange): void {
+  const session = snapshot.sessionsById.get(change.sessionId);
+  if (!session || change.version <= session.seatVersion) return;
+  const updated: IndexedSession = {
+    ...session,
+    confirmed: change.confirmed,
+    offered: change.offered,
+    seatVersion: change.version,
+  };
+  const seatsLeft = updated.capacity - updated.confirmed - updated.offered;
+  snapshot.sessionsById.set(updated.id, updated);
+  snapshot.all.sessions[updated.at] = updated;
+  snapshot.all.seatsLeft[updated.at] = seatsLeft;
+  const atPlace = updated.placeKey === null ? undefined : snapshot.byPlace.get(updated.placeKey);
+  if (atPlace) {
+    atPlace.sessions[updated.atPlace] = updated;
+    atPlace.seatsLeft[updated.atPlace] = seatsLeft;
+  }
 }
 
 /** The order of ids in SQL (and in the listing's ties): plain code-unit comparison. */

@@ -448,6 +448,57 @@ describeEachDatabase('catalogue search', (kind) => {
     await index.refresh();
   });
 
+  it('takes seat counts in place, reported here or stored by another replica, without reading the catalogue again', async () => {
+    const index = catalogue.get(CatalogueIndex);
+    await index.refresh();
+    const later = () => new Date(Date.now() + INDEX_REFRESH_MS);
+    const withSeats = async (now = new Date()) =>
+      (await index.search({}, { hasSeats: true }, true, now, 0, 100))!;
+    const listed = await withSeats();
+    const [course] = listed.rows;
+    const session = listed.next.get(course.id)!;
+    const reads = { ...index.reads };
+    // Reported here: the consumer stores it, and at commit the index takes it in place.
+    await catalogue.reportSeats({
+      sessionId: session.id,
+      capacity: session.capacity,
+      confirmed: session.capacity,
+      waitlisted: 2,
+      version: 1_000,
+    });
+    const full = await withSeats();
+    expect(full.next.get(course.id)?.id).not.toBe(session.id);
+    expect(index.reads).toEqual(reads);
+    // The same rows as the database's own search.
+    const sql = await find({ hasSeats: true, pageSize: 100 });
+    expect(sql.items.find((item) => item.id === course.id)?.nextSession?.id).not.toBe(session.id);
+    // Stored by another replica (it took the event): a look at the fingerprint reads the seat counts alone.
+    await index.refresh();
+    const afterRefresh = { ...index.reads };
+    await catalogue.dataSource.query(
+      'UPDATE catalogue_session_seats SET confirmed = ?, version = ? WHERE session_id = ?',
+      [session.confirmed, 1_001, session.id],
+    );
+    const deadline = Date.now() + 10_000;
+    while ((await withSeats(later())).next.get(course.id)?.id !== session.id && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect((await withSeats(later())).next.get(course.id)?.id).toBe(session.id);
+    expect(index.reads.catalogue).toBe(afterRefresh.catalogue);
+    expect(index.reads.seats).toBeGreaterThan(afterRefresh.seats);
+    // An older report (out of order) changes nothing.
+    await catalogue.reportSeats({
+      sessionId: session.id,
+      capacity: session.capacity,
+      confirmed: session.capacity,
+      waitlisted: 0,
+      version: 999,
+    });
+    expect((await withSeats()).next.get(course.id)?.id).toBe(session.id);
+    catalogue.get(SearchCache).clear();
+    await index.refresh();
+  });
+
   it('refuses impossible dates and unknown values with field errors', async () => {
     await expect(search.search({ from: '2026-02-30' } as CourseSearchQuery)).rejects.toMatchObject({
       code: 'validation.failed',

@@ -1,7 +1,17 @@
-import type { DataSource, EntityManager, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
-import { SEARCH_CACHE_MAX_ENTRIES, SEARCH_CACHE_MS, SearchCache } from './search-cache';
+import type {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
+import { SEARCH_CACHE_MAX_ENTRIES, SEARCH_CACHE_MS, SearchCache, type SeatChange } from './search-cache';
 
-function cacheWithCommits(): { cache: SearchCache; commit(manager: EntityManager): void } {
+function cacheWithCommits(): {
+  cache: SearchCache;
+  commit(manager: EntityManager): void;
+  rollback(manager: EntityManager): void;
+} {
   const dataSource = { subscribers: [] as EntitySubscriberInterface[] };
   const cache = new SearchCache(dataSource as unknown as DataSource);
   cache.onModuleInit();
@@ -12,6 +22,13 @@ function cacheWithCommits(): { cache: SearchCache; commit(manager: EntityManager
         void subscriber.afterTransactionCommit?.({
           queryRunner: manager.queryRunner,
         } as TransactionCommitEvent);
+      }
+    },
+    rollback: (manager) => {
+      for (const subscriber of dataSource.subscribers) {
+        void subscriber.afterTransactionRollback?.({
+          queryRunner: manager.queryRunner,
+        } as TransactionRollbackEvent);
       }
     },
   };
@@ -103,5 +120,40 @@ describe('the search cache', () => {
     expect(cache.size).toBe(SEARCH_CACHE_MAX_ENTRIES);
     expect(cache.peek('k0')).toBe(0);
     expect(cache.peek('k1')).toBeUndefined();
+  });
+
+  it('hands seat counts to its listeners when they commit, forgetting the answers but not the catalogue', async () => {
+    const { cache, commit, rollback } = cacheWithCommits();
+    const heard: SeatChange[] = [];
+    cache.onSeats((change) => heard.push(change));
+    const compute = jest.fn(async () => 1);
+    await cache.get('q', compute);
+    const catalogue = cache.catalogueMark();
+    const answers = cache.mark();
+    const seats = { sessionId: 's1', confirmed: 3, offered: 1, version: 7 };
+
+    const manager = inTransaction();
+    cache.seatsChanged(seats, manager);
+    cache.seatsChanged({ ...seats, version: 8 }, manager);
+    expect(heard).toEqual([]);
+    commit(manager);
+    expect(heard).toEqual([seats, { ...seats, version: 8 }]);
+    await cache.get('q', compute);
+    expect(compute).toHaveBeenCalledTimes(2);
+    expect(cache.mark()).not.toBe(answers);
+    expect(cache.catalogueMark()).toBe(catalogue);
+
+    // Rolled back: never stored, so never shown, not even at the next commit on the same connection.
+    const undone = inTransaction();
+    cache.seatsChanged({ ...seats, version: 9 }, undone);
+    rollback(undone);
+    commit(undone);
+    expect(heard).toHaveLength(2);
+
+    // Outside a transaction: at once. Any other change outdates the catalogue too.
+    cache.seatsChanged({ ...seats, version: 10 }, undefined);
+    expect(heard).toHaveLength(3);
+    cache.changed();
+    expect(cache.catalogueMark()).not.toBe(catalogue);
   });
 });

@@ -1,6 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
+import type {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
 import { CATALOGUE } from '../catalogue.constants';
 
 /** How long an answer is reused. Other replicas' changes show within this time; this replica's at once. */
@@ -8,6 +14,15 @@ export const SEARCH_CACHE_MS = 2_000;
 /** A bound on memory: about 16 KB per serialised listing, so some 16 MB at most with both forms kept. */
 export const SEARCH_CACHE_MAX_ENTRIES = 1_000;
 const CHANGED = 'catalogue:changed';
+const SEATS = 'catalogue:seats';
+
+/** Seat counts of a session as enrolment reported them and the catalogue stored them. */
+export interface SeatChange {
+  sessionId: string;
+  confirmed: number;
+  offered: number;
+  version: number;
+}
 
 interface Entry {
   expires: number;
@@ -28,6 +43,9 @@ export class SearchCache implements OnModuleInit {
   private readonly entries = new Map<string, Entry>();
   /** Counts clears: an answer computed before a change must not be kept after it (see `remember`). */
   private generation = 0;
+  /** Counts clears for anything but seat counts, which the in-memory index takes in place (`onSeats`). */
+  private catalogueGeneration = 0;
+  private readonly seatListeners: Array<(change: SeatChange) => void> = [];
   /** The entry each computed answer came from, for the horizon of forms made from it (`remember`). */
   private readonly expiries = new WeakMap<object, Entry>();
 
@@ -35,11 +53,22 @@ export class SearchCache implements OnModuleInit {
 
   onModuleInit(): void {
     const subscriber: EntitySubscriberInterface = {
+      // Rolled back: nothing changed, and seat counts that were never stored must not be shown.
+      afterTransactionRollback: (event: TransactionRollbackEvent) => {
+        const data = event.queryRunner.data as Record<string, unknown> | undefined;
+        delete data?.[CHANGED];
+        delete data?.[SEATS];
+      },
       afterTransactionCommit: (event: TransactionCommitEvent) => {
         const data = event.queryRunner.data as Record<string, unknown> | undefined;
         if (data?.[CHANGED]) {
           delete data[CHANGED];
           this.clear();
+        }
+        const seats = data?.[SEATS] as SeatChange[] | undefined;
+        if (seats) {
+          delete data![SEATS];
+          for (const change of seats) this.seatsCommitted(change);
         }
       },
     };
@@ -111,9 +140,20 @@ export class SearchCache implements OnModuleInit {
     });
   }
 
+  /** Like `mark`, but seat count changes leave it as it is: what the in-memory index compares. */
+  catalogueMark(): number {
+    return this.catalogueGeneration;
+  }
+
   clear(): void {
     this.generation++;
+    this.catalogueGeneration++;
     this.entries.clear();
+  }
+
+  /** `listener` hears every seat change as it commits, right after the answers showing the old counts went. */
+  onSeats(listener: (change: SeatChange) => void): void {
+    this.seatListeners.push(listener);
   }
 
   /**
@@ -127,6 +167,26 @@ export class SearchCache implements OnModuleInit {
     } else {
       this.clear();
     }
+  }
+
+  /**
+   * Like `changed`, for seat counts only: at commit the answers go (they show seats left) and the listeners
+   * (the in-memory index) take the new counts, so nothing has to be read again for them.
+   */
+  seatsChanged(change: SeatChange, manager?: EntityManager): void {
+    const queryRunner = manager?.queryRunner;
+    if (queryRunner?.isTransactionActive) {
+      const data = (queryRunner.data ?? {}) as Record<string, unknown>;
+      queryRunner.data = { ...data, [SEATS]: [...((data[SEATS] as SeatChange[]) ?? []), change] };
+    } else {
+      this.seatsCommitted(change);
+    }
+  }
+
+  private seatsCommitted(change: SeatChange): void {
+    this.generation++;
+    this.entries.clear();
+    for (const listener of this.seatListeners) listener(change);
   }
 
   private store(key: string, entry: Entry): void {

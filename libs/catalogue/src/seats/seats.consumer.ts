@@ -37,7 +37,7 @@ export class SeatsConsumer {
       }),
       manager,
     );
-    if (stored) this.cache.changed(manager);
+    if (stored) this.cache.seatsChanged({ sessionId, confirmed, offered, version }, manager);
     else this.logger.debug(`ignored seats of ${sessionId} version ${version}: a newer one is stored`);
   }
 }
