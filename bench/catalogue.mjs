@@ -33,7 +33,17 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BenchError, fmt, freePort, HOST, log, median, stop, waitForReady } from './support.mjs';
+import {
+  BenchError,
+  fmt,
+  freePort,
+  HOST,
+  log,
+  median,
+  removeRedisKeys,
+  stop,
+  waitForReady,
+} from './support.mjs';
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -189,7 +199,7 @@ async function main() {
       await server?.query(`DROP DATABASE IF EXISTS \`${database}\``).catch(() => undefined);
       await server?.end();
     }
-    await removeRedisKeys().catch(() => undefined);
+    await removeRedisKeys(REDIS_URL).catch(() => undefined);
     rmSync(workDir, { recursive: true, force: true });
   };
   for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -853,22 +863,6 @@ function alive(pid) {
     return true;
   } catch (error) {
     return error.code === 'EPERM';
-  }
-}
-
-async function removeRedisKeys() {
-  const Redis = require('ioredis');
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', 'academy:*', 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
   }
 }
 

@@ -9,8 +9,9 @@
 //
 //   node bench/enrolment-rush.mjs [--volunteers 5000] [--capacity 100] [--concurrency 64] [--json] [--cpu-prof dir]
 //
-// Needs MariaDB on 127.0.0.1:3306 (root, no password; MYSQL_URL overrides) and Redis on 127.0.0.1:6379
-// (REDIS_URL). It builds dist/ when stale, creates two throwaway databases, starts
+// Needs MariaDB on 127.0.0.1:3306 (root, no password; MYSQL_URL overrides) and Redis on 127.0.0.1:6379, where
+// the service gets logical database 13 (REDIS_URL overrides), emptied of the academy's keys when done: on the
+// shared database it took other runs' leftover jobs. It builds dist/ when stale, creates two throwaway databases, starts
 // `node dist/apps/enrolment/src/main.js` on a free port, puts the session and the volunteers into the
 // enrolment service's replicas (and the volunteers into identity, whose session check every token passes), mints
 // an access token per volunteer with the service's JWT secret, and drops everything it made when done.
@@ -24,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { removeRedisKeys } from './support.mjs';
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -31,7 +33,7 @@ const mysql = require('mysql2/promise');
 const jwt = require('jsonwebtoken');
 const HOST = '127.0.0.1';
 const MYSQL_URL = process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/13';
 /** The service's pool (libs/platform/src/database/database.options.ts); the raw loop gets the same. */
 const POOL_SIZE = 20;
 
@@ -162,6 +164,8 @@ async function main() {
   const admin = await mysql.createConnection(MYSQL_URL);
   await admin.query(`CREATE DATABASE ${serviceDb} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.query(`CREATE DATABASE ${rawDb} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  // Jobs a killed run left behind would be taken by this run's service.
+  await removeRedisKeys(REDIS_URL);
   const dataDir = mkdtempSync(join(tmpdir(), 'academy-rush-'));
   const secret = randomBytes(32).toString('hex');
   const port = await freePort();
@@ -175,6 +179,7 @@ async function main() {
     await admin.query(`DROP DATABASE IF EXISTS ${serviceDb}`);
     await admin.query(`DROP DATABASE IF EXISTS ${rawDb}`);
     await admin.end();
+    await removeRedisKeys(REDIS_URL).catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
   };
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));

@@ -1,5 +1,8 @@
 // What every bench needs around the measuring: ports, child processes, readiness, and figures for people.
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+
+const require = createRequire(import.meta.url);
 
 export const HOST = '127.0.0.1';
 
@@ -57,4 +60,25 @@ export function fmt(value) {
 
 export function log(message) {
   console.log(message);
+}
+
+/**
+ * Removes the academy's keys (BullMQ queues, the outbox's and the throttler's) from the Redis database of
+ * `url`: each bench runs its services on a logical database of its own, so a later run or another service
+ * never takes a job this one left behind.
+ */
+export async function removeRedisKeys(url) {
+  const Redis = require('ioredis');
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', 'academy:*', 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }

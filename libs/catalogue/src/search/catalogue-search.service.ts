@@ -15,7 +15,7 @@ import {
 import { CatalogueIndex } from './catalogue-index';
 import { CourseSearchQuery } from './dto/course-search.query';
 import { searchTerms } from './full-text';
-import { SearchCache } from './search-cache';
+import { type AnswerSource, SearchCache } from './search-cache';
 
 /**
  * A listing serialised for the JSON API, exactly as JSON.stringify would write its Page, as UTF-8: the items'
@@ -32,13 +32,15 @@ export class ListingBody {
     private readonly tail: string,
     /** In bytes, the whole answer. */
     readonly length: number,
+    /** Made from the in-memory index: when the data it shows was read (see SearchCache.remember). */
+    readonly dataAsOf?: number,
   ) {}
 
-  static of(page: Page<Buffer>): ListingBody {
+  static of(page: Page<Buffer>, dataAsOf?: number): ListingBody {
     const tail = `],"total":${page.total},"page":${page.page},"pageSize":${page.pageSize}}`;
     let length = ITEMS_OPEN.length + tail.length + Math.max(0, page.items.length - 1);
     for (const item of page.items) length += item.length;
-    return new ListingBody(page.items, tail, length);
+    return new ListingBody(page.items, tail, length, dataAsOf);
   }
 
   /** The answer's bytes, a new Buffer each time (one copy of the texts; cheaper than keeping it). */
@@ -56,6 +58,11 @@ export class ListingBody {
 
 const ITEMS_OPEN = Buffer.from('{"items":[');
 const COMMA = 0x2c;
+
+/** Free text goes to the database; everything else the in-memory index answers (when it has a snapshot). */
+function sourceOf(query: CourseSearchQuery): AnswerSource {
+  return query.q ? 'database' : 'memory';
+}
 
 /** How a listing's items are made: as objects (pages), or as their JSON text (the API). */
 interface ItemMaker<Item> {
@@ -93,9 +100,18 @@ export class CatalogueSearchService {
   async listingBody(query: CourseSearchQuery): Promise<ListingBody> {
     const checked =
       query instanceof CourseSearchQuery ? query : await validateInput(CourseSearchQuery, query);
-    return this.cache.get(`body ${this.keyOf(checked)}`, async (dataAsOf) => {
-      return ListingBody.of(await this.find(checked, this.itemTexts, dataAsOf));
-    });
+    return this.cache.get(
+      `body ${this.keyOf(checked)}`,
+      async (dataAsOf) => {
+        let indexAsOf: number | undefined;
+        const page = await this.find(checked, this.itemTexts, (time) => {
+          indexAsOf = time;
+          dataAsOf(time);
+        });
+        return ListingBody.of(page, indexAsOf);
+      },
+      sourceOf(checked),
+    );
   }
 
   private readonly itemObjects: ItemMaker<CourseListItem> = {
@@ -106,7 +122,11 @@ export class CatalogueSearchService {
   };
 
   private async searchValid(query: CourseSearchQuery): Promise<Page<CourseListItem>> {
-    return this.cache.get(this.keyOf(query), (dataAsOf) => this.find(query, this.itemObjects, dataAsOf));
+    return this.cache.get(
+      this.keyOf(query),
+      (dataAsOf) => this.find(query, this.itemObjects, dataAsOf),
+      sourceOf(query),
+    );
   }
 
   private keyOf(query: CourseSearchQuery): string {

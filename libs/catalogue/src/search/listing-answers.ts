@@ -26,7 +26,10 @@ export class ListingAnswers {
 
   /** Keeps the listing for this URL, no longer than the listing itself. */
   keep(url: string, body: ListingBody, mark: number): void {
-    this.cache.remember(key(url), body, mark, body);
+    this.cache.remember(key(url), body, mark, {
+      dataAsOf: body.dataAsOf,
+      source: body.dataAsOf === undefined ? 'database' : 'memory',
+    });
   }
 }
 

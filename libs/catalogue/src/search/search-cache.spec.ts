@@ -5,7 +5,13 @@ import type {
   TransactionCommitEvent,
   TransactionRollbackEvent,
 } from 'typeorm';
-import { SEARCH_CACHE_MAX_ENTRIES, SEARCH_CACHE_MS, SearchCache, type SeatChange } from './search-cache';
+import {
+  SEARCH_CACHE_MAX_ENTRIES,
+  SEARCH_CACHE_MEMORY_ENTRIES,
+  SEARCH_CACHE_MS,
+  SearchCache,
+  type SeatChange,
+} from './search-cache';
 
 function cacheWithCommits(): {
   cache: SearchCache;
@@ -120,6 +126,54 @@ describe('the search cache', () => {
     expect(cache.size).toBe(SEARCH_CACHE_MAX_ENTRIES);
     expect(cache.peek('k0')).toBe(0);
     expect(cache.peek('k1')).toBeUndefined();
+  });
+
+  it('keeps answers made from memory only when asked again, and only a few, beside the costly ones', async () => {
+    const { cache } = cacheWithCommits();
+    const compute = jest.fn(async () => 'from the database');
+    await cache.get('free text', compute);
+    const cheap = jest.fn(async () => 'from memory');
+    // Asked once: made, not kept (thousands of different listings a second would only churn the cache).
+    await cache.get('listing', cheap, 'memory');
+    expect(cache.peek('listing')).toBeUndefined();
+    // Asked again soon: kept, and the next ask is answered from the cache.
+    await cache.get('listing', cheap, 'memory');
+    await cache.get('listing', cheap, 'memory');
+    expect(cheap).toHaveBeenCalledTimes(2);
+    for (let i = 0; i <= SEARCH_CACHE_MEMORY_ENTRIES; i++) {
+      await cache.get(`listing ${i}`, async () => i, 'memory');
+      await cache.get(`listing ${i}`, async () => i, 'memory');
+    }
+    expect(cache.size).toBe(SEARCH_CACHE_MEMORY_ENTRIES + 1);
+    // The least recently used cheap one went; the costly one stays, in its own lane.
+    expect(cache.peek('listing')).toBeUndefined();
+    expect(cache.peek(`listing ${SEARCH_CACHE_MEMORY_ENTRIES}`)).toBe(SEARCH_CACHE_MEMORY_ENTRIES);
+    expect(await cache.get('free text', compute)).toBe('from the database');
+    expect(compute).toHaveBeenCalledTimes(1);
+    // Kept forms of an answer likewise.
+    cache.remember('answer', 'bytes', cache.mark(), { source: 'memory' });
+    expect(cache.peek('answer')).toBeUndefined();
+    cache.remember('answer', 'bytes', cache.mark(), { source: 'memory' });
+    expect(cache.peek('answer')).toBe('bytes');
+  });
+
+  it('forgets that an answer was asked once many others were asked since', async () => {
+    const { cache } = cacheWithCommits();
+    const cheap = jest.fn(async () => 'from memory');
+    await cache.get('listing', cheap, 'memory');
+    for (let i = 0; i < 256; i++) await cache.get(`other ${i}`, async () => i, 'memory');
+    await cache.get('listing', cheap, 'memory');
+    expect(cache.peek('listing')).toBeUndefined();
+  });
+
+  it('keeps an answer no longer than the data it shows is fresh', () => {
+    jest.useFakeTimers({ now: 10_000 });
+    const { cache } = cacheWithCommits();
+    cache.remember('read a second ago', 1, cache.mark(), { dataAsOf: 9_000 });
+    cache.remember('read now', 2, cache.mark());
+    jest.setSystemTime(9_000 + SEARCH_CACHE_MS);
+    expect(cache.peek('read a second ago')).toBeUndefined();
+    expect(cache.peek('read now')).toBe(2);
   });
 
   it('hands seat counts to its listeners when they commit, forgetting the answers but not the catalogue', async () => {

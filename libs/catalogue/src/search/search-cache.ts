@@ -11,8 +11,25 @@ import { CATALOGUE } from '../catalogue.constants';
 
 /** How long an answer is reused. Other replicas' changes show within this time; this replica's at once. */
 export const SEARCH_CACHE_MS = 2_000;
+/**
+ * Where an answer came from, and so which answers are kept: made by the database (free text), costly, up to
+ * SEARCH_CACHE_MAX_ENTRIES; made from the in-memory index, cheap to make again, only popular ones (asked again
+ * within the last RECENT_ASKS) and only the few most recently used (SEARCH_CACHE_MEMORY_ENTRIES: enough for
+ * the listings a newsletter link makes popular). Keeping every cheap answer for a moment gained nothing under
+ * thousands of different listings a second and cost much: the entries outlived two scavenges, were promoted,
+ * and the old generation grew by some 10 MB a second, until a full collection stalled every answer for up to
+ * 90 ms (bench/catalogue.mjs, varied mix).
+ */
+export type AnswerSource = 'database' | 'memory';
 /** A bound on memory: about 16 KB per serialised listing, so some 16 MB at most with both forms kept. */
 export const SEARCH_CACHE_MAX_ENTRIES = 1_000;
+export const SEARCH_CACHE_MEMORY_ENTRIES = 64;
+/** How many of the latest keys asked of the memory lane are noted (as hashes), to tell a popular answer. */
+const RECENT_ASKS = 256;
+const LIMITS: Record<AnswerSource, number> = {
+  database: SEARCH_CACHE_MAX_ENTRIES,
+  memory: SEARCH_CACHE_MEMORY_ENTRIES,
+};
 const CHANGED = 'catalogue:changed';
 const SEATS = 'catalogue:seats';
 
@@ -40,14 +57,18 @@ interface Entry {
  */
 @Injectable()
 export class SearchCache implements OnModuleInit {
-  private readonly entries = new Map<string, Entry>();
+  private readonly lanes: Record<AnswerSource, Map<string, Entry>> = {
+    database: new Map(),
+    memory: new Map(),
+  };
   /** Counts clears: an answer computed before a change must not be kept after it (see `remember`). */
   private generation = 0;
   /** Counts clears for anything but seat counts, which the in-memory index takes in place (`onSeats`). */
   private catalogueGeneration = 0;
   private readonly seatListeners: Array<(change: SeatChange) => void> = [];
-  /** The entry each computed answer came from, for the horizon of forms made from it (`remember`). */
-  private readonly expiries = new WeakMap<object, Entry>();
+  /** Hashes of the latest keys asked of the memory lane, a ring (no object per ask: nothing to promote). */
+  private readonly recentAsks = new Uint32Array(RECENT_ASKS);
+  private recentAt = 0;
 
   constructor(@InjectDataSource(CATALOGUE) private readonly dataSource: DataSource) {}
 
@@ -76,34 +97,39 @@ export class SearchCache implements OnModuleInit {
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.lanes.database.size + this.lanes.memory.size;
   }
 
   /**
    * The answer under `key`, computed once for everyone asking within the horizon. `compute` may say that
    * its answer shows data read earlier (`dataAsOf`, epoch ms): it is then reused only until that data is
-   * SEARCH_CACHE_MS old.
+   * SEARCH_CACHE_MS old. `source`: where the answer will come from (see AnswerSource).
    */
-  get<T>(key: string, compute: (dataAsOf: (time: number) => void) => Promise<T>): Promise<T> {
+  get<T>(
+    key: string,
+    compute: (dataAsOf: (time: number) => void) => Promise<T>,
+    source: AnswerSource = 'database',
+  ): Promise<T> {
+    const lane = this.lanes[source];
     const now = Date.now();
-    const hit = this.entries.get(key);
+    const hit = lane.get(key);
     if (hit && hit.expires > now) {
-      this.touch(key, hit);
+      touch(lane, key, hit);
       return hit.value as Promise<T>;
     }
+    if (source === 'memory' && !this.askedRecently(key)) return compute(() => undefined);
     const entry: Entry = { expires: now + SEARCH_CACHE_MS, value: undefined as unknown as Promise<T> };
     const value = compute((time) => {
       entry.expires = Math.min(entry.expires, time + SEARCH_CACHE_MS);
     });
     entry.value = value;
-    this.store(key, entry);
+    this.store(source, key, entry);
     value.then(
       (result) => {
         entry.settled = { value: result };
-        if (typeof result === 'object' && result !== null) this.expiries.set(result, entry);
       },
       () => {
-        if (this.entries.get(key) === entry) this.entries.delete(key);
+        if (lane.get(key) === entry) lane.delete(key);
       },
     );
     return value;
@@ -111,14 +137,17 @@ export class SearchCache implements OnModuleInit {
 
   /** The answer under `key` if one is there, fresh and computed; nothing is computed. */
   peek<T>(key: string): T | undefined {
-    const hit = this.entries.get(key);
-    if (!hit?.settled) return undefined;
-    if (hit.expires <= Date.now()) {
-      this.entries.delete(key);
-      return undefined;
+    for (const lane of [this.lanes.memory, this.lanes.database]) {
+      const hit = lane.get(key);
+      if (!hit?.settled) continue;
+      if (hit.expires <= Date.now()) {
+        lane.delete(key);
+        continue;
+      }
+      touch(lane, key, hit);
+      return hit.settled.value as T;
     }
-    this.touch(key, hit);
-    return hit.settled.value as T;
+    return undefined;
   }
 
   /** Where the cache stands now; pass it to `remember` with what was computed from the data read after. */
@@ -127,14 +156,19 @@ export class SearchCache implements OnModuleInit {
   }
 
   /**
-   * Keeps `value` under `key`, unless a change committed since `mark` (the value may predate it). `basis`:
-   * the answer from `get` it was made from (a serialised form), whose horizon it then keeps.
+   * Keeps `value` under `key`, unless a change committed since `mark` (the value may predate it). `dataAsOf`:
+   * when the data it shows was read, if earlier than now (it is then kept only until that is SEARCH_CACHE_MS
+   * old); `source` as for `get`.
    */
-  remember(key: string, value: unknown, mark: number, basis?: object): void {
-    if (mark !== this.generation) return;
-    const limit = basis ? this.expiries.get(basis)?.expires : undefined;
-    this.store(key, {
-      expires: Math.min(Date.now() + SEARCH_CACHE_MS, limit ?? Infinity),
+  remember(
+    key: string,
+    value: unknown,
+    mark: number,
+    { dataAsOf = Infinity, source = 'database' }: { dataAsOf?: number; source?: AnswerSource } = {},
+  ): void {
+    if (mark !== this.generation || (source === 'memory' && !this.askedRecently(key))) return;
+    this.store(source, key, {
+      expires: Math.min(Date.now(), dataAsOf) + SEARCH_CACHE_MS,
       value: Promise.resolve(value),
       settled: { value },
     });
@@ -146,9 +180,8 @@ export class SearchCache implements OnModuleInit {
   }
 
   clear(): void {
-    this.generation++;
     this.catalogueGeneration++;
-    this.entries.clear();
+    this.forgetAnswers();
   }
 
   /** `listener` hears every seat change as it commits, right after the answers showing the old counts went. */
@@ -184,23 +217,44 @@ export class SearchCache implements OnModuleInit {
   }
 
   private seatsCommitted(change: SeatChange): void {
-    this.generation++;
-    this.entries.clear();
+    this.forgetAnswers();
     for (const listener of this.seatListeners) listener(change);
   }
 
-  private store(key: string, entry: Entry): void {
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    if (this.entries.size > SEARCH_CACHE_MAX_ENTRIES) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
+  /** Whether `key` is among the latest RECENT_ASKS asked of the memory lane; notes it either way. */
+  private askedRecently(key: string): boolean {
+    const hash = hashOf(key);
+    const asked = this.recentAsks.includes(hash);
+    this.recentAsks[this.recentAt] = hash;
+    this.recentAt = (this.recentAt + 1) % RECENT_ASKS;
+    return asked;
   }
 
-  /** Most recently used last (a Map keeps insertion order), so the first key is the one to drop. */
-  private touch(key: string, entry: Entry): void {
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+  private forgetAnswers(): void {
+    this.generation++;
+    this.lanes.database.clear();
+    this.lanes.memory.clear();
   }
+
+  private store(source: AnswerSource, key: string, entry: Entry): void {
+    const lane = this.lanes[source];
+    touch(lane, key, entry);
+    if (lane.size > LIMITS[source]) {
+      const oldest = lane.keys().next().value;
+      if (oldest !== undefined) lane.delete(oldest);
+    }
+  }
+}
+
+/** Most recently used last (a Map keeps insertion order), so the first key is the one to drop. */
+function touch(lane: Map<string, Entry>, key: string, entry: Entry): void {
+  lane.delete(key);
+  lane.set(key, entry);
+}
+
+/** FNV-1a, 32 bits: a collision only keeps an answer that was not asked again. */
+function hashOf(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }
