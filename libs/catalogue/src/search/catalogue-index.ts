@@ -34,6 +34,9 @@ const FINGERPRINT = `SELECT
   (SELECT COUNT(*) FROM catalogue_session_seats) AS seats,
   (SELECT COALESCE(SUM(version), 0) FROM catalogue_session_seats) AS seat_versions`;
 
+const CATALOGUE_COLUMNS = ['courses', 'course_versions', 'tags', 'sessions', 'session_versions'] as const;
+const SEAT_COLUMNS = ['seats', 'seat_versions'] as const;
+
 interface IndexedSession extends NextSessionRow {
   startsAt: number;
   placeKey: string | null;
@@ -224,9 +227,9 @@ export class CatalogueIndex {
   }
 
   private async fingerprint(): Promise<Fingerprint> {
-    const [row]: Array<Record<string, unknown>> = await this.dataSource.query(FINGERPRINT);
-    const values = Object.values(row ?? {}).map((value) => String(value));
-    return { catalogue: values.slice(0, -2).join('/'), seats: values.slice(-2).join('/') };
+    const [row = {}]: Array<Record<string, unknown>> = await this.dataSource.query(FINGERPRINT);
+    const values = (columns: readonly string[]) => columns.map((column) => String(row[column])).join('/');
+    return { catalogue: values(CATALOGUE_COLUMNS), seats: values(SEAT_COLUMNS) };
   }
 
   /** The seat counts of the sessions still to come. */
