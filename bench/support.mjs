@@ -63,21 +63,23 @@ export function log(message) {
 }
 
 /**
- * Removes the academy's keys (BullMQ queues, the outbox's and the throttler's) from the Redis database of
- * `url`: each bench runs its services on a logical database of its own, so a later run or another service
- * never takes a job this one left behind.
+ * Removes the academy's keys (BullMQ's queues under `academy:`, the throttles' windows under `…:throttle:`)
+ * from the Redis database of `url`: each bench runs its services on a logical database of its own, so a later
+ * run or another service never takes a job this one left behind.
  */
 export async function removeRedisKeys(url) {
   const Redis = require('ioredis');
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
   await redis.connect();
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', 'academy:*', 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    for (const pattern of ['academy:*', '*:throttle:*']) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+        if (keys.length) await redis.del(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+    }
   } finally {
     redis.disconnect();
   }
