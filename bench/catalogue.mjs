@@ -9,6 +9,7 @@
 //   node bench/catalogue.mjs --dist <dir>     # measure a private build (see bench/README.md); no rebuild
 //   node bench/catalogue.mjs --mix varied --cpu-prof /tmp/prof   # + a V8 CPU profile of the measured service
 //   node bench/catalogue.mjs --service-node-options --trace-gc --service-log /tmp/service.log   # its GC, its log
+//   node bench/catalogue.mjs --seat-changes 50   # + 50 seat counts a second changed in the database meanwhile
 //
 // Steps: build dist/ if stale; create a throwaway MariaDB database; start the service once so its migrations
 // create the schema; bulk-insert the courses, sessions and meetings (the demo academy's texts, venues and
@@ -165,6 +166,9 @@ async function main() {
       'service-log': { type: 'string' },
       // The fixed rate's requests per second instead of half the measured maximum.
       'fixed-rate': { type: 'string' },
+      // Seat counts changed per second in the database during the service's paced run, as another replica
+      // storing an enrolment rush's counts would: the listing must stay fast while they change.
+      'seat-changes': { type: 'string', default: '0' },
     },
   });
   if (!['both', 'repeated', 'varied'].includes(values.mix)) {
@@ -409,7 +413,18 @@ async function main() {
         ? Number(values['fixed-rate'])
         : Math.max(1, Math.floor(serviceRps / 2));
       log(`Fixed rate, ${scenario.name}: ${rate} req/s (half the service's maximum) for ${duration} s…`);
+      const seatChanges = Number(values['seat-changes']);
+      const readsBefore = seatChanges ? await indexReads(service.url) : undefined;
+      const churn = seatChanges ? churnSeats(databaseUrl, seeded.seatSessionIds, seatChanges) : undefined;
       const steady = await paced(service.url, scenario.paths, rate, duration, connections);
+      if (churn) {
+        const changed = await churn.stop();
+        const reads = await indexReads(service.url);
+        log(
+          `  service  meanwhile ${fmt(changed)} seat counts changed in the database; the service read them ` +
+            `${reads.seats - readsBefore.seats} times, the whole catalogue ${reads.catalogue - readsBefore.catalogue} times`,
+        );
+      }
       const describePaced = (result) =>
         `paced: ${fmt(result.requests)} requests, p50 ${result.p50} ms, p99 ${result.p99} ms, ` +
         `max ${result.max} ms, ${result.failed} failed; slowest per second ${result.slowestPerSecond.join(' ')} ms`;
@@ -538,6 +553,49 @@ function variedCombinations(now) {
     .map((path, i) => [(i * 7919) % paths.length, path])
     .sort((a, b) => a[0] - b[0])
     .map(([, path]) => path);
+}
+
+/**
+ * Changes `perSecond` seat counts a second (in tenths of a second) until stopped, straight in the database as
+ * another replica of the catalogue would store them; `stop` resolves to how many were changed.
+ */
+function churnSeats(databaseUrl, sessionIds, perSecond) {
+  const mysql = require('mysql2/promise');
+  const connection = mysql.createConnection({ uri: databaseUrl });
+  let changed = 0;
+  let next = 0;
+  let busy = Promise.resolve();
+  const timer = setInterval(() => {
+    busy = busy.then(async () => {
+      const db = await connection;
+      for (let i = 0; i < perSecond / 10; i++) {
+        const id = sessionIds[next++ % sessionIds.length];
+        await db.query(
+          'UPDATE catalogue_session_seats SET confirmed = (confirmed + 1) % 3, version = version + 1, updated_at = NOW(3) WHERE session_id = ?',
+          [id],
+        );
+        changed++;
+      }
+    });
+  }, 100);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await busy;
+      await (await connection).end();
+      return changed;
+    },
+  };
+}
+
+/** The service's reads of the catalogue into memory, from its metrics. */
+async function indexReads(baseUrl) {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const count = (what) =>
+    Number(
+      text.match(new RegExp(`academy_catalogue_index_reads_total\\{what="${what}"\\} (\\d+)`))?.[1] ?? NaN,
+    );
+  return { catalogue: count('catalogue'), seats: count('seats') };
 }
 
 /**
@@ -765,6 +823,7 @@ async function seed(db, courseCount, sessionCount) {
   return {
     now,
     categoryId,
+    seatSessionIds: seatRows.map(([id]) => id),
     courses: courseRows.length,
     sessions: sessionRows.length,
     meetings: meetingRows.length,

@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Metrics } from '@academy/platform';
+import { Counter } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { CATALOGUE } from '../catalogue.constants';
 import {
@@ -123,7 +125,7 @@ export class CatalogueIndex {
   private readonly logger = new Logger('CatalogueIndex');
   /** Off: every search asks the database (the search tests compare both ways). */
   enabled = true;
-  /** How often the whole catalogue, and the seat counts alone, were read (tests, diagnostics). */
+  /** How often the whole catalogue, and the seat counts alone, were read (tests; also a metric). */
   readonly reads = { catalogue: 0, seats: 0 };
   private snapshot?: Snapshot;
   private loading?: Promise<void>;
@@ -134,7 +136,20 @@ export class CatalogueIndex {
   constructor(
     @InjectDataSource(CATALOGUE) private readonly dataSource: DataSource,
     private readonly cache: SearchCache,
+    metrics: Metrics,
   ) {
+    const reads = this.reads;
+    new Counter({
+      name: 'academy_catalogue_index_reads_total',
+      help: 'Reads of the public catalogue into memory: all of it (catalogue), or only its seat counts (seats)',
+      labelNames: ['what'] as const,
+      registers: [metrics.registry],
+      collect() {
+        this.reset();
+        this.inc({ what: 'catalogue' }, reads.catalogue);
+        this.inc({ what: 'seats' }, reads.seats);
+      },
+    });
     cache.onSeats((change) => {
       this.seatsMeanwhile?.push(change);
       if (this.snapshot) applySeats(this.snapshot, change);

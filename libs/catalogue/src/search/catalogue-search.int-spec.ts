@@ -1,4 +1,5 @@
 import { describeEachDatabase } from '@academy/platform/testing/test-databases';
+import { Metrics } from '@academy/platform';
 import { CoursesService } from '../courses/courses.service';
 import type { CourseListItem } from '../courses/dto/course-list-item';
 import type { CreateCourseRequest } from '../courses/dto/create-course.request';
@@ -486,6 +487,10 @@ describeEachDatabase('catalogue search', (kind) => {
     expect((await withSeats(later())).next.get(course.id)?.id).toBe(session.id);
     expect(index.reads.catalogue).toBe(afterRefresh.catalogue);
     expect(index.reads.seats).toBeGreaterThan(afterRefresh.seats);
+    // Operators see the same on /metrics.
+    expect(
+      await catalogue.get(Metrics).registry.getSingleMetricAsString('academy_catalogue_index_reads_total'),
+    ).toContain(`academy_catalogue_index_reads_total{what="seats"} ${index.reads.seats}`);
     // An older report (out of order) changes nothing.
     await catalogue.reportSeats({
       sessionId: session.id,
