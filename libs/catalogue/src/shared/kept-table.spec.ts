@@ -61,4 +61,29 @@ describe('a kept table', () => {
     expect(await kept.all()).toHaveLength(1);
     expect(reads.count).toBe(3);
   });
+
+  it('gives a row read again unchanged as the same object (what was made from it stays usable)', async () => {
+    jest.useFakeTimers({ now: new Date('2026-11-28T12:00:00Z'), doNotFake: ['nextTick', 'queueMicrotask'] });
+    const rows = [
+      { id: 'a', name: 'Zorg' },
+      { id: 'b', name: 'EHBO' },
+    ];
+    const { reads, kept } = table(rows);
+    const first = await kept.byId();
+    rows[1].name = 'EHBO voor vrijwilligers';
+    jest.setSystemTime(Date.now() + 10_001);
+    const second = await kept.byId();
+    expect(reads.count).toBe(2);
+    expect(second.get('a')).toBe(first.get('a'));
+    expect(second.get('b')).not.toBe(first.get('b'));
+    expect(second.get('b')?.name).toBe('EHBO voor vrijwilligers');
+    // Also after a change here, or a reading for an unknown id.
+    kept.forget();
+    expect((await kept.byId()).get('a')).toBe(first.get('a'));
+    rows.push({ id: 'c', name: 'Vergadertechniek' });
+    const third = await kept.byId(['c']);
+    expect(third.get('a')).toBe(first.get('a'));
+    expect(third.get('c')?.name).toBe('Vergadertechniek');
+    expect(reads.count).toBe(4);
+  });
 });

@@ -1,10 +1,18 @@
+interface Reading<Row> {
+  /** When it was read (-Infinity: read again at the next question). */
+  at: number;
+  rows: Promise<Row[]>;
+  byId?: Promise<Map<string, Row>>;
+}
+
 /**
  * A small table that changes rarely (categories, providers), read whole and kept for `keepMs`, with a map by
  * id made once per reading: listings look names up on every request. An id it does not know (a row added on
- * another replica within the time) makes it read again.
+ * another replica within the time) makes it read again. A row read again unchanged is the same object as
+ * before, so what was made from it (the listing's kept item texts, CatalogueViews) stays usable.
  */
 export class KeptTable<Row extends { id: string }> {
-  private kept?: { at: number; rows: Promise<Row[]>; byId?: Promise<Map<string, Row>> };
+  private kept?: Reading<Row>;
 
   constructor(
     private readonly read: () => Promise<Row[]>,
@@ -26,7 +34,7 @@ export class KeptTable<Row extends { id: string }> {
 
   /** The next question reads the table (after a change here). */
   forget(): void {
-    this.kept = undefined;
+    if (this.kept) this.kept.at = -Infinity;
   }
 
   private map(): Promise<Map<string, Row>> {
@@ -35,9 +43,10 @@ export class KeptTable<Row extends { id: string }> {
     return kept.byId;
   }
 
-  private current(): { at: number; rows: Promise<Row[]>; byId?: Promise<Map<string, Row>> } {
+  private current(): Reading<Row> {
     if (!this.kept || Date.now() - this.kept.at > this.keepMs) {
-      const kept = { at: Date.now(), rows: this.read() };
+      const previous = this.kept?.rows;
+      const kept = { at: Date.now(), rows: this.read().then((rows) => sameAsBefore(rows, previous)) };
       kept.rows.catch(() => {
         if (this.kept === kept) this.kept = undefined;
       });
@@ -45,4 +54,30 @@ export class KeptTable<Row extends { id: string }> {
     }
     return this.kept;
   }
+}
+
+/** `rows`, with each row that equals the one of the previous reading replaced by that one. */
+async function sameAsBefore<Row extends { id: string }>(
+  rows: Row[],
+  previous: Promise<Row[]> | undefined,
+): Promise<Row[]> {
+  const earlier = await previous?.catch(() => undefined);
+  if (!earlier) return rows;
+  const before = new Map(earlier.map((row) => [row.id, row]));
+  return rows.map((row) => {
+    const old = before.get(row.id);
+    return old && sameValues(old, row) ? old : row;
+  });
+}
+
+function sameValues(a: object, b: object): boolean {
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(right);
+  if (Object.keys(left).length !== keys.length) return false;
+  return keys.every((key) => {
+    const x = left[key];
+    const y = right[key];
+    return x instanceof Date && y instanceof Date ? x.getTime() === y.getTime() : Object.is(x, y);
+  });
 }
