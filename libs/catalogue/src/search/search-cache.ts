@@ -51,7 +51,7 @@ interface Entry {
 /**
  * Reuses the answers of the public catalogue search for a moment: the same listing asked by many people at
  * once (a newsletter link, a village hall) is computed once. Any change committed in this process empties the
- * cache at commit (see markCatalogueChanged), so nobody sees their own change late; concurrent identical
+ * cache at commit (see `changed`), so nobody sees their own change late; concurrent identical
  * requests share one computation. Answers are the same for everyone (no personal data). Least recently used
  * answers go first when it is full.
  */
@@ -61,6 +61,8 @@ export class SearchCache implements OnModuleInit {
     database: new Map(),
     memory: new Map(),
   };
+  /** Where `peek` looks, the commoner first (no array made per request). */
+  private readonly peekOrder = [this.lanes.memory, this.lanes.database] as const;
   /** Counts clears: an answer computed before a change must not be kept after it (see `remember`). */
   private generation = 0;
   /** Counts clears for anything but seat counts, which the in-memory index takes in place (`onSeats`). */
@@ -137,7 +139,7 @@ export class SearchCache implements OnModuleInit {
 
   /** The answer under `key` if one is there, fresh and computed; nothing is computed. */
   peek<T>(key: string): T | undefined {
-    for (const lane of [this.lanes.memory, this.lanes.database]) {
+    for (const lane of this.peekOrder) {
       const hit = lane.get(key);
       if (!hit?.settled) continue;
       if (hit.expires <= Date.now()) {
